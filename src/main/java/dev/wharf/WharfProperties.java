@@ -1,0 +1,26 @@
+package dev.wharf;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every module shares, bound from {@code wharf.*} (environment: {@code WHARF_*}).
+ *
+ * @param dataDir where the embedded database, the initial admin password and generated keys live
+ * @param adminPassword the first admin's password ({@code WHARF_ADMIN_PASSWORD}); generated when absent
+ * @param tokenLifetime how long an API token lives unless its creator asks for less
+ */
+@ConfigurationProperties("wharf")
+public record WharfProperties(
+        @DefaultValue("./data") Path dataDir,
+        String adminPassword,
+        @DefaultValue("90d") Duration tokenLifetime) {
+
+    @Override
+    public String toString() {
+        return "WharfProperties[dataDir=" + dataDir + ", adminPassword=" + (adminPassword == null ? "unset" : "<redacted>")
+                + ", tokenLifetime=" + tokenLifetime + "]";
+    }
+}

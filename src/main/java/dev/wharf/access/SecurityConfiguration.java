@@ -1,0 +1,79 @@
+package dev.wharf.access;
+
+import dev.wharf.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Two filter chains, both deny by default. {@code /api/**} is stateless (bearer tokens, 401/403 as
+ * ProblemDetail, no session, no CSRF since no cookie authenticates it). Everything else is the browser
+ * console: form sign-in, session, CSRF.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    /** Open without sign-in; everything else needs it. */
+    static final String[] PUBLIC_PAGES = {
+        "/login", "/error", "/actuator/health", "/actuator/health/**",
+        "/css/**", "/js/**", "/assets/**", "/favicon.ico"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenStore tokens, AuthenticationManager passwords,
+            ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new ApiAuthenticationFilter(tokens, passwords, problems), AuthorizationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wharf\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
+                                    "Sign in with 'Authorization: Bearer <token>'; create a token with POST "
+                                            + ApiAuthenticationFilter.TOKEN_CREATION_PATH + " and HTTP Basic");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(response, HttpStatus.FORBIDDEN, "You may not do this")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .build();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wharf.access;
+
+import dev.wharf.audit.AuditEntry;
+import dev.wharf.audit.AuditTrail;
+import dev.wharf.web.ApiException;
+import dev.wharf.web.PageOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * API tokens of the caller. {@code POST /api/v1/auth/tokens} is the one endpoint that takes HTTP Basic,
+ * so a pipeline can trade a password for a token once.
+ */
+@RestController
+class TokenController {
+
+    private final ApiTokenStore tokens;
+    private final AuditTrail audit;
+
+    TokenController(ApiTokenStore tokens, AuditTrail audit) {
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** Optional body of a token request. */
+    record CreateTokenRequest(
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
+            @Min(1) @Max(365) Integer expiresInDays) {}
+
+    record CreatedToken(UUID id, String token, Instant expiresAt) {}
+
+    record TokenView(UUID id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.id(), token.name(), token.createdAt(), token.expiresAt(), token.lastUsedAt());
+        }
+    }
+
+    @PostMapping(ApiAuthenticationFilter.TOKEN_CREATION_PATH)
+    ResponseEntity<CreatedToken> create(@RequestBody(required = false) @Valid CreateTokenRequest body,
+            Authentication caller) {
+        SignedInUser user = (SignedInUser) caller.getPrincipal();
+        String name = body != null && body.name() != null && !body.name().isBlank() ? body.name().strip() : "api";
+        Duration lifetime = body != null && body.expiresInDays() != null ? Duration.ofDays(body.expiresInDays()) : null;
+        ApiTokenStore.IssuedToken issued = tokens.issue(user.id(), name, lifetime);
+        audit.record(new AuditEntry(user.username(), user.tokenId(), "token.create", null,
+                issued.stored().id().toString(), AuditEntry.Outcome.SUCCESS, "name: " + name));
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.stored().id()))
+                .body(new CreatedToken(issued.stored().id(), issued.secret(), issued.stored().expiresAt()));
+    }
+
+    @GetMapping("/api/v1/tokens")
+    PageOf<TokenView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
+        List<TokenView> all = tokens.listOwn(owner(caller).id()).stream().map(TokenView::of).toList();
+        List<TokenView> slice = all.stream().skip((long) page * size).limit(size).toList();
+        return new PageOf<>(slice, page, size, all.size());
+    }
+
+    @GetMapping("/api/v1/tokens/{tokenId}")
+    TokenView get(@PathVariable UUID tokenId, Authentication caller) {
+        return tokens.findOwn(owner(caller).id(), tokenId).map(TokenView::of)
+                .orElseThrow(() -> ApiException.notFound("No token " + tokenId));
+    }
+
+    @DeleteMapping("/api/v1/tokens/{tokenId}")
+    ResponseEntity<Void> revoke(@PathVariable UUID tokenId, Authentication caller) {
+        SignedInUser user = owner(caller);
+        if (!tokens.revokeOwn(user.id(), tokenId)) {
+            throw ApiException.notFound("No token " + tokenId);
+        }
+        audit.record(new AuditEntry(user.username(), user.tokenId(), "token.revoke", null, tokenId.toString(),
+                AuditEntry.Outcome.SUCCESS, null));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static SignedInUser owner(Authentication caller) {
+        return (SignedInUser) caller.getPrincipal();
+    }
+}

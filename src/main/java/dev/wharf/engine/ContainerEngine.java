@@ -1,0 +1,82 @@
+package dev.wharf.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One container host, as its engine sees it. An instance belongs to exactly one registered host and
+ * is closed when the host is removed or edited.
+ *
+ * <p>{@link #capabilities()} says what the host's kind can do. Every operation a kind lacks keeps the
+ * default here and answers {@link EngineException.Unsupported}, which the API turns into a 501, so a
+ * caller never has to guess from a missing method.
+ */
+public interface ContainerEngine extends AutoCloseable {
+
+    Set<Capability> capabilities();
+
+    HostInfo info();
+
+    List<ContainerSummary> containers(boolean includeStopped);
+
+    ContainerDetail inspect(String containerId);
+
+    default String create(ContainerSpec spec) {
+        throw unsupported("create containers");
+    }
+
+    void start(String containerId);
+
+    /** Asks the container to stop, and forces it after {@code grace}. */
+    void stop(String containerId, Duration grace);
+
+    default void restart(String containerId, Duration grace) {
+        throw unsupported("restart containers");
+    }
+
+    void kill(String containerId, String signal);
+
+    void pause(String containerId);
+
+    void resume(String containerId);
+
+    default void rename(String containerId, String newName) {
+        throw unsupported("rename containers");
+    }
+
+    default void remove(String containerId, boolean force) {
+        throw unsupported("remove containers");
+    }
+
+    default List<LogLine> logs(String containerId, LogQuery query) {
+        throw unsupported("read container logs");
+    }
+
+    StatsSample stats(String containerId);
+
+    default List<ImageSummary> images() {
+        throw unsupported("list images");
+    }
+
+    default List<SwitchSummary> switches() {
+        throw unsupported("list virtual switches");
+    }
+
+    /**
+     * Delivers the engine's events from {@code since} (null: from now) until the subscription is
+     * closed. When the engine cannot replay what was missed, the first event is an
+     * {@link EngineEvent.Gap} so the caller relists.
+     */
+    EventSubscription events(Instant since, Consumer<EngineEvent> sink);
+
+    /** Releases connections, handles and threads; never throws. */
+    @Override
+    void close();
+
+    private EngineException.Unsupported unsupported(String what) {
+        return new EngineException.Unsupported(getClass().getSimpleName() + " cannot " + what);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.wharf.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container as a list shows it.
+ *
+ * @param id the engine's full id
+ * @param status the engine's own words, such as "Up 3 minutes"
+ */
+public record ContainerSummary(
+        String id,
+        String name,
+        String image,
+        ContainerState state,
+        String status,
+        Instant createdAt,
+        Map<String, String> labels,
+        List<PortBinding> ports,
+        List<Mount> mounts,
+        List<String> networks) {
+
+    public ContainerSummary {
+        labels = Map.copyOf(labels);
+        ports = List.copyOf(ports);
+        mounts = List.copyOf(mounts);
+        networks = List.copyOf(networks);
+    }
+
+    public record PortBinding(String hostIp, Integer hostPort, int containerPort, String protocol) {}
+
+    public record Mount(String type, String source, String target, boolean readOnly) {}
+}

@@ -1,0 +1,2 @@
+/** Test-only classes that each break one rule of ArchitectureTests, to show the rule catches it. */
+package dev.wharf.archfixture;

@@ -1,0 +1,75 @@
+package dev.wharf.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A plain HTTP client for tests against the running console, the way curl or a browser talks to it:
+ * no redirects followed, cookies kept per instance.
+ */
+public final class Http {
+
+    private final String base;
+    private final HttpClient client;
+
+    public Http(int port) {
+        this("http://localhost:" + port, HttpClient.newBuilder());
+    }
+
+    public Http(String base, HttpClient.Builder builder) {
+        this.base = base;
+        this.client = builder.followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public static String[] basic(String user, String password) {
+        String pair = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new String[] {"Authorization", "Basic " + pair};
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private static String[] headersOrNone(String[] headers) {
+        // HttpRequest.Builder#headers rejects an empty array
+        return headers.length == 0 ? new String[] {"Accept", "*/*"} : headers;
+    }
+}
