@@ -11,16 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded database, the initial admin password and generated keys live
  * @param adminPassword the first admin's password ({@code WHARF_ADMIN_PASSWORD}); generated when absent
  * @param tokenLifetime how long an API token lives unless its creator asks for less
+ * @param secretKey base64 of the 32-byte key that seals TLS private keys ({@code WHARF_SECRET_KEY});
+ *     without it a key file in the data directory is used, generated on first start
  */
 @ConfigurationProperties("wharf")
 public record WharfProperties(
         @DefaultValue("./data") Path dataDir,
         String adminPassword,
-        @DefaultValue("90d") Duration tokenLifetime) {
+        @DefaultValue("90d") Duration tokenLifetime,
+        String secretKey) {
 
     @Override
     public String toString() {
         return "WharfProperties[dataDir=" + dataDir + ", adminPassword=" + (adminPassword == null ? "unset" : "<redacted>")
-                + ", tokenLifetime=" + tokenLifetime + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", secretKey=" + (secretKey == null ? "unset" : "<redacted>") + "]";
     }
 }

@@ -70,7 +70,7 @@ class InitialAdmin implements ApplicationRunner {
             return;
         }
         if (generated) {
-            log.warn("Created user '{}'. Its generated password is in {}; sign in and change it, then delete the file.",
+            log.warn("Created user '{}'. Its generated password is in {}; store it somewhere safe and delete the file.",
                     USERNAME, file.toAbsolutePath().normalize());
         } else {
             log.info("Created user '{}' with the password from WHARF_ADMIN_PASSWORD.", USERNAME);

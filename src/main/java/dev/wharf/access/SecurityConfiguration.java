@@ -28,7 +28,7 @@ class SecurityConfiguration {
     /** Open without sign-in; everything else needs it. */
     static final String[] PUBLIC_PAGES = {
         "/login", "/error", "/actuator/health", "/actuator/health/**",
-        "/css/**", "/js/**", "/assets/**", "/favicon.ico"
+        "/assets/**", "/favicon.ico"
     };
 
     @Bean

@@ -2,7 +2,7 @@ package dev.wharf.access;
 
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
-import dev.wharf.web.ApiException;
+import dev.wharf.web.NotFoundException;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,8 +59,8 @@ class TokenController {
         String name = body != null && body.name() != null && !body.name().isBlank() ? body.name().strip() : "api";
         Duration lifetime = body != null && body.expiresInDays() != null ? Duration.ofDays(body.expiresInDays()) : null;
         ApiTokenStore.IssuedToken issued = tokens.issue(user.id(), name, lifetime);
-        audit.record(new AuditEntry(user.username(), user.tokenId(), "token.create", null,
-                issued.stored().id().toString(), AuditEntry.Outcome.SUCCESS, "name: " + name));
+        audit.record(CallerAudit.entry(caller, "token.create", null, issued.stored().id().toString(),
+                AuditEntry.Outcome.SUCCESS, "name: " + name));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.stored().id()))
                 .body(new CreatedToken(issued.stored().id(), issued.secret(), issued.stored().expiresAt()));
     }
@@ -76,17 +76,16 @@ class TokenController {
     @GetMapping("/api/v1/tokens/{tokenId}")
     TokenView get(@PathVariable UUID tokenId, Authentication caller) {
         return tokens.findOwn(owner(caller).id(), tokenId).map(TokenView::of)
-                .orElseThrow(() -> ApiException.notFound("No token " + tokenId));
+                .orElseThrow(() -> new NotFoundException("No token " + tokenId));
     }
 
     @DeleteMapping("/api/v1/tokens/{tokenId}")
     ResponseEntity<Void> revoke(@PathVariable UUID tokenId, Authentication caller) {
         SignedInUser user = owner(caller);
         if (!tokens.revokeOwn(user.id(), tokenId)) {
-            throw ApiException.notFound("No token " + tokenId);
+            throw new NotFoundException("No token " + tokenId);
         }
-        audit.record(new AuditEntry(user.username(), user.tokenId(), "token.revoke", null, tokenId.toString(),
-                AuditEntry.Outcome.SUCCESS, null));
+        audit.record(CallerAudit.entry(caller, "token.revoke", null, tokenId.toString(), AuditEntry.Outcome.SUCCESS, null));
         return ResponseEntity.noContent().build();
     }
 

@@ -28,11 +28,17 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = Problems.of(status, e.getMessage());
+        problem.setProperty("field", e.field());
         return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

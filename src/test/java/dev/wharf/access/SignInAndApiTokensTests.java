@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.testing.Http;
 import dev.wharf.testing.UsesTestDatabase;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +65,7 @@ class SignInAndApiTokensTests {
     @Test
     void theAdminSignsInWithTheFormAndSeesTheConsole() {
         HttpResponse<String> signedIn = http.postForm("/login",
-                "username=admin&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrfFrom(http.get("/login"))));
+                "username=admin&password=" + Http.encode(PASSWORD) + "&_csrf=" + Http.encode(Http.csrfFrom(http.get("/login"))));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 
@@ -81,7 +77,7 @@ class SignInAndApiTokensTests {
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() {
         http.get("/login");
-        HttpResponse<String> forged = http.postForm("/login", "username=admin&password=" + encode(PASSWORD));
+        HttpResponse<String> forged = http.postForm("/login", "username=admin&password=" + Http.encode(PASSWORD));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(http.get("/").statusCode()).isEqualTo(302); // still not signed in
@@ -90,7 +86,7 @@ class SignInAndApiTokensTests {
     @Test
     void aWrongPasswordDoesNotSignIn() {
         HttpResponse<String> refused = http.postForm("/login",
-                "username=admin&password=wrong&_csrf=" + encode(csrfFrom(http.get("/login"))));
+                "username=admin&password=wrong&_csrf=" + Http.encode(Http.csrfFrom(http.get("/login"))));
 
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
         assertThat(http.get("/").statusCode()).isEqualTo(302);
@@ -211,9 +207,7 @@ class SignInAndApiTokensTests {
 
     @Test
     void unknownPagesShowTheErrorPageNotAStackTrace() {
-        HttpResponse<String> signedIn = http.postForm("/login",
-                "username=admin&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrfFrom(http.get("/login"))));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
+        http.signIn("admin", PASSWORD);
 
         HttpResponse<String> missing = http.get("/no-such-page", "Accept", "text/html");
 
@@ -253,16 +247,6 @@ class SignInAndApiTokensTests {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
-    }
-
-    private static String csrfFrom(HttpResponse<String> page) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(m.find()).as("CSRF field in " + page.body()).isTrue();
-        return m.group(1);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Column names come back upper case on H2 and lower case on PostgreSQL. */

@@ -59,6 +59,44 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Signs in through the form, as a browser does; the session cookie stays in this client. */
+    public void signIn(String user, String password) {
+        HttpResponse<String> response = postForm("/login", "username=" + encode(user) + "&password=" + encode(password)
+                + "&_csrf=" + encode(csrfFrom(get("/login"))));
+        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Sign-in as " + user + " failed: " + response.statusCode());
+        }
+    }
+
+    /** The CSRF token a page's forms carry. */
+    public static String csrfFrom(HttpResponse<String> page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF field on the page: " + page.body());
+        }
+        return m.group(1);
+    }
+
+    /** Posts a multipart form, as a browser does for a form with file inputs. Files are name -> {filename, content}. */
+    public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields,
+            java.util.Map<String, String[]> files) {
+        String boundary = "----wharf" + java.util.UUID.randomUUID().toString().replace("-", "");
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((name, file) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(file[0])
+                .append("\"\r\nContent-Type: application/x-pem-file\r\n\r\n").append(file[1]).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public static String[] basic(String user, String password) {
         String pair = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new String[] {"Authorization", "Basic " + pair};

@@ -58,7 +58,25 @@ public final class TestDatabase {
         }
     }
 
-    static Path newDataDir() {
+    /**
+     * Settings for one application run on a fresh database of this run's kind, with {@code dataDir} as
+     * its data directory, as an operator would set them.
+     */
+    public static java.util.Map<String, Object> freshSettings(Path dataDir) {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("wharf.data-dir", dataDir.toString());
+        if (postgres()) {
+            PostgresServer server = PostgresServer.configured()
+                    .orElseThrow(() -> new IllegalStateException("No test PostgreSQL configured"));
+            properties.put("spring.profiles.active", "postgres");
+            properties.put("spring.datasource.url", server.createDatabase());
+            properties.put("spring.datasource.username", server.username());
+            properties.put("spring.datasource.password", server.password());
+        }
+        return properties;
+    }
+
+    public static Path newDataDir() {
         try {
             return Files.createTempDirectory("wharf-test-data-");
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package dev.wharf.testing;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,17 +13,8 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Path dataDir = TestDatabase.newDataDir();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("wharf.data-dir", dataDir.toString());
-        if (TestDatabase.postgres()) {
-            TestDatabase.PostgresServer server = TestDatabase.PostgresServer.configured()
-                    .orElseThrow(() -> new IllegalStateException("No test PostgreSQL configured"));
-            properties.put("spring.datasource.url", server.createDatabase());
-            properties.put("spring.datasource.username", server.username());
-            properties.put("spring.datasource.password", server.password());
-        }
-        context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("wharf-test-database", properties));
+        Map<String, Object> settings = TestDatabase.freshSettings(TestDatabase.newDataDir());
+        settings.remove("spring.profiles.active"); // set through @ActiveProfiles, before config files load
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("wharf-test-database", settings));
     }
 }

@@ -1,0 +1,189 @@
+package dev.wharf.hosts;
+
+import dev.wharf.engine.EngineDriver;
+import dev.wharf.engine.EngineDrivers;
+import dev.wharf.engine.EngineTarget;
+import dev.wharf.web.ConflictException;
+import dev.wharf.web.InvalidInputException;
+import dev.wharf.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers, edits and removes hosts. Input is checked completely before anything is written, so a
+ * refused request changes nothing. Access checks and audit entries are the callers' (the controllers').
+ */
+@Component
+public class HostRegistry {
+
+    static final String HCS_NEEDS = "HCS needs Windows Server 2019 / Windows 10 1809 or later";
+
+    private final Hosts hosts;
+    private final JdbcAggregateOperations aggregates;
+    private final SecretBox secrets;
+    private final EngineDrivers drivers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HostRegistry(Hosts hosts, JdbcAggregateOperations aggregates, SecretBox secrets, EngineDrivers drivers,
+            ApplicationEventPublisher events, Clock clock) {
+        this.hosts = hosts;
+        this.aggregates = aggregates;
+        this.secrets = secrets;
+        this.drivers = drivers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<RegisteredHost> list() {
+        return hosts.findAllByOrderByNameAsc().stream().map(Host::view).toList();
+    }
+
+    public Optional<RegisteredHost> find(UUID id) {
+        return hosts.findById(id).map(Host::view);
+    }
+
+    public List<HostGroup> groups() {
+        return hosts.countByGroup().stream().map(g -> new HostGroup(g.groupName(), g.hosts())).toList();
+    }
+
+    public record HostGroup(String name, long hosts) {}
+
+    @Transactional
+    public RegisteredHost register(HostRegistration request) {
+        String name = HostRules.name(request.name());
+        String group = HostRules.group(request.group());
+        HostKind kind = HostRules.kind(request.kind());
+        boolean tcp = HostRules.endpoint(kind, request.endpoint());
+        if (kind == HostKind.HCS) {
+            requireHcsAvailable();
+        }
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        TlsMaterial tls = tlsFor(tcp, request.tls(), now, null);
+        requireUniqueName(name, null);
+        if (kind == HostKind.HCS && hosts.existsByKind(HostKind.HCS.apiName())) {
+            throw new ConflictException("kind", "an hcs host is already registered; there is at most one per console");
+        }
+        Host host = save(() -> aggregates.insert(new Host(id, name, group, kind.apiName(), request.endpoint(),
+                tls == null ? null : tls.caPem(), tls == null ? null : tls.certPem(),
+                tls == null ? null : secrets.seal(tls.keyPem(), id.toString()),
+                tls == null ? null : tls.subject(), tls == null ? null : tls.expiresAt(), now, now)), name);
+        events.publishEvent(new HostChanged(id, HostChanged.Change.REGISTERED));
+        return host.view();
+    }
+
+    /** Replaces name, group and endpoint; {@code tls == null} keeps the stored material while the endpoint stays TCP. */
+    @Transactional
+    public RegisteredHost edit(UUID id, HostRegistration request) {
+        Host current = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
+        if (request.kind() != null && !request.kind().equals(current.kind())) {
+            throw new InvalidInputException("kind", "cannot change (this host is '" + current.kind()
+                    + "'); remove it and register it again");
+        }
+        HostKind kind = HostKind.parse(current.kind()).orElseThrow();
+        String name = HostRules.name(request.name());
+        String group = HostRules.group(request.group());
+        boolean tcp = HostRules.endpoint(kind, request.endpoint());
+        Instant now = now();
+        TlsMaterial tls = tlsFor(tcp, request.tls(), now, current);
+        requireUniqueName(name, id);
+        Host edited;
+        if (!tcp) {
+            edited = new Host(id, name, group, current.kind(), request.endpoint(), null, null, null, null, null,
+                    current.createdAt(), now);
+        } else if (tls == null) {
+            edited = new Host(id, name, group, current.kind(), request.endpoint(), current.tlsCa(), current.tlsCert(),
+                    current.tlsKeySealed(), current.tlsSubject(), current.tlsExpiresAt(), current.createdAt(), now);
+        } else {
+            edited = new Host(id, name, group, current.kind(), request.endpoint(), tls.caPem(), tls.certPem(),
+                    secrets.seal(tls.keyPem(), id.toString()), tls.subject(), tls.expiresAt(), current.createdAt(), now);
+        }
+        Host saved = save(() -> aggregates.update(edited), name);
+        events.publishEvent(new HostChanged(id, HostChanged.Change.EDITED));
+        return saved.view();
+    }
+
+    @Transactional
+    public RegisteredHost remove(UUID id) {
+        Host host = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
+        hosts.delete(host);
+        events.publishEvent(new HostChanged(id, HostChanged.Change.REMOVED));
+        return host.view();
+    }
+
+    /**
+     * How to reach a host's engine, with its private key opened. Only engine adapters need this; the
+     * key lives in memory for as long as the connection does.
+     */
+    public EngineTarget target(UUID id) {
+        Host host = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
+        EngineTarget.TlsMaterial tls = null;
+        if (host.hasTls()) {
+            String key;
+            try {
+                key = secrets.open(host.tlsKeySealed(), id.toString());
+            } catch (SecretBox.Unreadable e) {
+                throw new IllegalStateException("The TLS key of host '" + host.name() + "' cannot be decrypted: "
+                        + "it was changed in the database, or the console runs with another secret key. "
+                        + "Edit the host and upload its key again.");
+            }
+            tls = new EngineTarget.TlsMaterial(host.tlsCa(), host.tlsCert(), key);
+        }
+        return new EngineTarget(id, host.kind(), host.endpoint(), tls);
+    }
+
+    private TlsMaterial tlsFor(boolean tcp, HostRegistration.TlsPems given, Instant now, Host current) {
+        if (!tcp) {
+            if (given != null) {
+                throw new InvalidInputException("tls", "only tcp:// endpoints use TLS material");
+            }
+            return null;
+        }
+        if (given == null) {
+            if (current != null && current.hasTls()) {
+                return null; // keep what is stored
+            }
+            throw new InvalidInputException("tls", "a tcp:// endpoint needs TLS material (ca, cert and key): "
+                    + "Wharf never talks to a Docker engine over plain TCP");
+        }
+        return TlsMaterial.check(given, now);
+    }
+
+    private void requireHcsAvailable() {
+        EngineDriver.Availability availability = drivers.kinds().contains(HostKind.HCS.apiName())
+                ? drivers.availability(HostKind.HCS.apiName())
+                : EngineDriver.Availability.no(HCS_NEEDS);
+        if (!availability.available()) {
+            throw new InvalidInputException("kind", "hcs is not available on this console's machine: " + availability.reason());
+        }
+    }
+
+    private void requireUniqueName(String name, UUID self) {
+        hosts.findByName(name).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw new ConflictException("name", "a host named '" + name + "' is already registered");
+        });
+    }
+
+    /** The unique index is the last word: two requests racing for one name get one 409. */
+    private static Host save(java.util.function.Supplier<Host> write, String name) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", "a host named '" + name + "' is already registered");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.wharf.hosts;
+
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.Permission;
+import dev.wharf.web.NotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hosts as one caller may see them. A host the caller may not read answers exactly like a host that
+ * does not exist (404), so ids cannot be probed.
+ */
+@Component
+public class VisibleHosts {
+
+    private final HostRegistry registry;
+    private final AccessPolicy access;
+
+    VisibleHosts(HostRegistry registry, AccessPolicy access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    public List<RegisteredHost> all(Authentication caller) {
+        return registry.list().stream().filter(host -> access.may(caller, Permission.HOST_READ, host.scope())).toList();
+    }
+
+    /** The host, if the caller may see it and holds {@code permission} on it; else 404, or 403 for a visible host. */
+    public RegisteredHost require(Authentication caller, UUID hostId, Permission permission) {
+        RegisteredHost host = registry.find(hostId)
+                .filter(found -> access.may(caller, Permission.HOST_READ, found.scope()))
+                .orElseThrow(() -> new NotFoundException("No host " + hostId));
+        access.require(caller, permission, host.scope());
+        return host;
+    }
+}
