@@ -34,10 +34,15 @@ public class EngineDrivers {
 
     /** Opens the engine for a host; fails with {@link EngineException.Unsupported} for an unknown or unavailable kind. */
     public ContainerEngine open(EngineTarget target) {
-        EngineDriver.Availability availability = availability(target.kind());
+        return driver(target.kind()).open(target);
+    }
+
+    /** The driver of an available kind; fails with {@link EngineException.Unsupported} otherwise. */
+    public EngineDriver driver(String kind) {
+        EngineDriver.Availability availability = availability(kind);
         if (!availability.available()) {
             throw new EngineException.Unsupported(availability.reason());
         }
-        return byKind.get(target.kind()).open(target);
+        return byKind.get(kind);
     }
 }

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
+import dev.wharf.engine.HostInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,14 +33,16 @@ class HostApiController {
     private final VisibleHosts hosts;
     private final HostChanges changes;
     private final HostStatuses statuses;
+    private final HostEngines engines;
     private final AccessPolicy access;
 
     HostApiController(HostRegistry registry, VisibleHosts hosts, HostChanges changes, HostStatuses statuses,
-            AccessPolicy access) {
+            HostEngines engines, AccessPolicy access) {
         this.registry = registry;
         this.hosts = hosts;
         this.changes = changes;
         this.statuses = statuses;
+        this.engines = engines;
         this.access = access;
     }
 
@@ -51,6 +56,21 @@ class HostApiController {
             String statusReason, String tlsSubject, Instant tlsExpiresAt) {}
 
     record GroupView(String name, long hosts) {}
+
+    record ConnectionTestView(boolean ok, String engineVersion, String apiVersion, String os, String error) {}
+
+    /** A host's engine facts; {@code containers} counts by state ({@code running}, {@code paused}, {@code exited}). */
+    record HostInfoView(String engineVersion, String apiVersion, String os, String osType, String architecture,
+            String kernelVersion, int cpus, long memoryBytes, Map<String, Integer> containers, int images,
+            String storageDriver) {
+        static HostInfoView of(HostInfo info) {
+            Map<String, Integer> counts = new TreeMap<>();
+            info.containersByState().forEach((state, count) -> counts.put(state.apiName(), count));
+            return new HostInfoView(info.engineVersion(), info.apiVersion(), info.os(), info.osVersion(),
+                    info.architecture(), info.kernelVersion(), info.cpus(), info.memoryBytes(), counts, info.images(),
+                    info.storageDriver());
+        }
+    }
 
     @GetMapping("/api/v1/hosts")
     PageOf<HostView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -69,6 +89,20 @@ class HostApiController {
         access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(body.group()));
         RegisteredHost host = changes.register(caller, body.registration());
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + host.id())).body(view(host));
+    }
+
+    /** Tries a registration without saving it: what answers there, or the exact error. */
+    @PostMapping("/api/v1/hosts/test")
+    ConnectionTestView test(@RequestBody HostRequest body, Authentication caller) {
+        access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(body.group()));
+        var check = registry.test(body.registration());
+        return new ConnectionTestView(check.ok(), check.engineVersion(), check.apiVersion(), check.os(), check.error());
+    }
+
+    @GetMapping("/api/v1/hosts/{hostId}/info")
+    HostInfoView info(@PathVariable UUID hostId, Authentication caller) {
+        hosts.require(caller, hostId, Permission.HOST_READ);
+        return HostInfoView.of(engines.engine(hostId).info());
     }
 
     @PutMapping("/api/v1/hosts/{hostId}")

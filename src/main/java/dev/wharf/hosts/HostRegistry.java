@@ -74,6 +74,9 @@ public class HostRegistry {
         if (kind == HostKind.HCS && hosts.existsByKind(HostKind.HCS.apiName())) {
             throw new ConflictException("kind", "an hcs host is already registered; there is at most one per console");
         }
+        if (tls != null) {
+            refuseOpenEngine(new EngineTarget(id, name, kind.apiName(), request.endpoint(), tls.engineMaterial()));
+        }
         Host host = save(() -> aggregates.insert(new Host(id, name, group, kind.apiName(), request.endpoint(),
                 tls == null ? null : tls.caPem(), tls == null ? null : tls.certPem(),
                 tls == null ? null : secrets.seal(tls.keyPem(), id.toString()),
@@ -97,6 +100,10 @@ public class HostRegistry {
         Instant now = now();
         TlsMaterial tls = tlsFor(tcp, request.tls(), now, current);
         requireUniqueName(name, id);
+        if (tcp && (tls != null || !request.endpoint().equals(current.endpoint()))) {
+            refuseOpenEngine(new EngineTarget(id, name, current.kind(), request.endpoint(), tls != null
+                    ? tls.engineMaterial() : new EngineTarget.TlsMaterial(current.tlsCa(), current.tlsCert(), null)));
+        }
         Host edited;
         if (!tcp) {
             edited = new Host(id, name, group, current.kind(), request.endpoint(), null, null, null, null, null,
@@ -139,7 +146,7 @@ public class HostRegistry {
             }
             tls = new EngineTarget.TlsMaterial(host.tlsCa(), host.tlsCert(), key);
         }
-        return new EngineTarget(id, host.kind(), host.endpoint(), tls);
+        return new EngineTarget(id, host.name(), host.kind(), host.endpoint(), tls);
     }
 
     private TlsMaterial tlsFor(boolean tcp, HostRegistration.TlsPems given, Instant now, Host current) {
@@ -157,6 +164,38 @@ public class HostRegistry {
                     + "Wharf never talks to a Docker engine over plain TCP");
         }
         return TlsMaterial.check(given, now);
+    }
+
+    /**
+     * Registers no engine that anyone could drive: a TCP engine that also answers a client without a
+     * certificate is refused. The probe needs no key, so none is opened for it.
+     */
+    private void refuseOpenEngine(EngineTarget target) {
+        if (!drivers.kinds().contains(target.kind())) {
+            return;
+        }
+        drivers.driver(target.kind()).openToAnyone(target).ifPresent(why -> {
+            throw new InvalidInputException("endpoint", why);
+        });
+    }
+
+    /** Checks a registration without saving it, and reports what answers there. */
+    public EngineDriver.ConnectionCheck test(HostRegistration request) {
+        String name = HostRules.name(request.name() == null || request.name().isBlank() ? "test" : request.name());
+        HostKind kind = HostRules.kind(request.kind());
+        boolean tcp = HostRules.endpoint(kind, request.endpoint());
+        if (kind == HostKind.HCS) {
+            requireHcsAvailable();
+        }
+        TlsMaterial tls = tlsFor(tcp, request.tls(), now(), null);
+        EngineTarget target = new EngineTarget(UUID.randomUUID(), name, kind.apiName(), request.endpoint(),
+                tls == null ? null : tls.engineMaterial());
+        EngineDriver driver = drivers.driver(kind.apiName());
+        var open = driver.openToAnyone(target);
+        if (open.isPresent()) {
+            return EngineDriver.ConnectionCheck.failed(open.get());
+        }
+        return driver.check(target);
     }
 
     private void requireHcsAvailable() {

@@ -58,12 +58,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EngineException.class)
     ProblemDetail engine(EngineException e) {
         HttpStatus status = statusOf(e);
-        if (e instanceof EngineException.HcsError hcs) {
-            ProblemDetail problem = Problems.of(status, "hcs-error", e.getMessage());
-            problem.setProperty("hresult", hcs.hresultHex());
-            return problem;
-        }
-        ProblemDetail problem = Problems.of(status, e.getMessage());
+        ProblemDetail problem = e instanceof EngineException.HcsError
+                ? Problems.of(status, "hcs-error", e.getMessage())
+                : Problems.of(status, e.getMessage());
+        e.hostId().ifPresent(id -> problem.setProperty("hostId", id));
+        e.hresultHex().ifPresent(hresult -> problem.setProperty("hresult", hresult));
         return problem;
     }
 
@@ -77,6 +76,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return HttpStatus.NOT_IMPLEMENTED;
         } else if (e instanceof EngineException.Timeout) {
             return HttpStatus.GATEWAY_TIMEOUT;
+        } else if (e instanceof EngineException.Rejected) {
+            return HttpStatus.BAD_REQUEST;
         }
         return HttpStatus.BAD_GATEWAY; // Unavailable, HcsError
     }

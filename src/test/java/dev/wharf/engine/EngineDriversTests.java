@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineDriversTests {
 
-    private static final EngineTarget LOCAL = new EngineTarget(UUID.randomUUID(), "fake", "unix:///run/fake.sock", null);
+    private static final EngineTarget LOCAL = new EngineTarget(UUID.randomUUID(), "h1", "fake", "unix:///run/fake.sock", null);
 
     @Test
     void opensTheEngineOfTheHostsKind() {
@@ -29,7 +29,7 @@ class EngineDriversTests {
     void anUnknownKindIsUnsupportedAndNamesTheKnownOnes() {
         EngineDrivers drivers = new EngineDrivers(List.of(new FakeDriver("fake", EngineDriver.Availability.yes())));
 
-        assertThatThrownBy(() -> drivers.open(new EngineTarget(UUID.randomUUID(), "podman", "local", null)))
+        assertThatThrownBy(() -> drivers.open(new EngineTarget(UUID.randomUUID(), "h2", "podman", "local", null)))
                 .isInstanceOf(EngineException.Unsupported.class)
                 .hasMessageContaining("podman").hasMessageContaining("[fake]");
     }
@@ -66,7 +66,7 @@ class EngineDriversTests {
     @Test
     void tlsMaterialNeverPrintsTheKey() {
         var tls = new EngineTarget.TlsMaterial("ca-pem", "cert-pem", "-----BEGIN PRIVATE KEY-----secret");
-        assertThat(new EngineTarget(UUID.randomUUID(), "docker", "tcp://h:2376", tls).toString())
+        assertThat(new EngineTarget(UUID.randomUUID(), "h3", "docker", "tcp://h:2376", tls).toString())
                 .doesNotContain("secret").contains("<redacted>");
     }
 
@@ -97,7 +97,7 @@ class EngineDriversTests {
 
         @Override
         public ContainerDetail inspect(String containerId) {
-            throw new EngineException.NotFound(containerId);
+            throw new EngineException.NotFound(containerId, null);
         }
 
         @Override
@@ -117,7 +117,7 @@ class EngineDriversTests {
 
         @Override
         public StatsSample stats(String containerId) {
-            throw new EngineException.NotFound(containerId);
+            throw new EngineException.NotFound(containerId, null);
         }
 
         @Override

@@ -1,0 +1,62 @@
+package dev.wharf.containers;
+
+import dev.wharf.access.CallerAudit;
+import dev.wharf.access.Permission;
+import dev.wharf.audit.AuditEntry;
+import dev.wharf.audit.AuditTrail;
+import dev.wharf.engine.ContainerEngine;
+import dev.wharf.engine.EngineException;
+import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.RegisteredHost;
+import dev.wharf.hosts.VisibleHosts;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one container operation for a caller: checks the permission on the container's host (404 for a
+ * host the caller cannot see), calls the host's engine, and records changes in the audit trail with
+ * their outcome. Reads are not audited; every change and every refusal is.
+ */
+@Component
+class ContainerActions {
+
+    private final VisibleHosts hosts;
+    private final HostEngines engines;
+    private final AuditTrail audit;
+
+    ContainerActions(VisibleHosts hosts, HostEngines engines, AuditTrail audit) {
+        this.hosts = hosts;
+        this.engines = engines;
+        this.audit = audit;
+    }
+
+    <T> T read(Authentication caller, UUID hostId, Permission permission, Function<ContainerEngine, T> read) {
+        hosts.require(caller, hostId, permission);
+        return read.apply(engines.engine(hostId));
+    }
+
+    /**
+     * @param action the audit action, such as {@code container.stop}
+     * @param resource the container id or name the caller gave
+     */
+    <T> T change(Authentication caller, UUID hostId, Permission permission, String action, String resource,
+            Function<ContainerEngine, T> change) {
+        RegisteredHost host;
+        try {
+            host = hosts.require(caller, hostId, permission);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.DENIED, e.getMessage()));
+            throw e;
+        }
+        try {
+            T result = change.apply(engines.engine(host.id()));
+            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.SUCCESS, null));
+            return result;
+        } catch (EngineException e) {
+            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, e.getMessage()));
+            throw e;
+        }
+    }
+}

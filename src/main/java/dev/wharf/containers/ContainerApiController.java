@@ -1,0 +1,166 @@
+package dev.wharf.containers;
+
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.Permission;
+import dev.wharf.engine.LogQuery;
+import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.RegisteredHost;
+import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.web.InvalidInputException;
+import dev.wharf.web.PageOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/hosts/{hostId}/containers}: one host's containers. {@code containerId} is the engine's
+ * id or the container's name. Lifecycle actions answer 204; what the engine refuses comes back as 404,
+ * 409 or 400, an unreachable host as 502 and a slow one as 504.
+ */
+@RestController
+@RequestMapping("/api/v1/hosts/{hostId}/containers")
+class ContainerApiController {
+
+    private final ContainerActions actions;
+    private final VisibleHosts hosts;
+    private final HostEngines engines;
+    private final AccessPolicy access;
+
+    ContainerApiController(ContainerActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access) {
+        this.actions = actions;
+        this.hosts = hosts;
+        this.engines = engines;
+        this.access = access;
+    }
+
+    @GetMapping
+    PageOf<ContainerViews.Container> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+            Authentication caller) {
+        List<ContainerViews.Container> containers = actions.read(caller, hostId, Permission.CONTAINER_READ,
+                engine -> engine.containers(all)).stream().map(ContainerViews.Container::of).toList();
+        return new PageOf<>(containers.stream().skip((long) page * size).limit(size).toList(), page, size, containers.size());
+    }
+
+    @GetMapping("/{containerId}")
+    ContainerViews.Detail inspect(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
+        RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
+        boolean mayReadEnv = access.may(caller, Permission.CONTAINER_INSPECT_ENV, host.scope());
+        return ContainerViews.Detail.of(engines.engine(hostId).inspect(containerId), mayReadEnv);
+    }
+
+    @PostMapping
+    ResponseEntity<ContainerViews.Detail> create(@PathVariable UUID hostId, @RequestBody @Valid ContainerRequests.Create body,
+            Authentication caller) {
+        String id = actions.change(caller, hostId, Permission.CONTAINER_CREATE, "container.create",
+                body.name() != null ? body.name() : body.image(), engine -> engine.create(body.spec()));
+        return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/containers/" + id))
+                .body(inspect(hostId, id, caller));
+    }
+
+    @PostMapping("/{containerId}/start")
+    ResponseEntity<Void> start(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
+        return lifecycle(caller, hostId, "container.start", containerId, engine -> engine.start(containerId));
+    }
+
+    @PostMapping("/{containerId}/stop")
+    ResponseEntity<Void> stop(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
+        return lifecycle(caller, hostId, "container.stop", containerId,
+                engine -> engine.stop(containerId, Duration.ofSeconds(timeout)));
+    }
+
+    @PostMapping("/{containerId}/restart")
+    ResponseEntity<Void> restart(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
+        return lifecycle(caller, hostId, "container.restart", containerId,
+                engine -> engine.restart(containerId, Duration.ofSeconds(timeout)));
+    }
+
+    @PostMapping("/{containerId}/kill")
+    ResponseEntity<Void> kill(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestParam(defaultValue = "SIGKILL") @Pattern(regexp = "(SIG)?[A-Z0-9+-]{1,16}|[0-9]{1,2}",
+                    message = "must be a signal name such as SIGTERM or a number") String signal,
+            Authentication caller) {
+        return lifecycle(caller, hostId, "container.kill", containerId, engine -> engine.kill(containerId, signal));
+    }
+
+    @PostMapping("/{containerId}/pause")
+    ResponseEntity<Void> pause(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
+        return lifecycle(caller, hostId, "container.pause", containerId, engine -> engine.pause(containerId));
+    }
+
+    @PostMapping("/{containerId}/resume")
+    ResponseEntity<Void> resume(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
+        return lifecycle(caller, hostId, "container.resume", containerId, engine -> engine.resume(containerId));
+    }
+
+    @PostMapping("/{containerId}/rename")
+    ResponseEntity<Void> rename(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestBody @Valid ContainerRequests.Rename body, Authentication caller) {
+        return lifecycle(caller, hostId, "container.rename", containerId, engine -> engine.rename(containerId, body.name()));
+    }
+
+    @DeleteMapping("/{containerId}")
+    ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
+        actions.change(caller, hostId, Permission.CONTAINER_DELETE, "container.delete", containerId, engine -> {
+            engine.remove(containerId, force);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{containerId}/logs")
+    PageOf<ContainerViews.Line> logs(@PathVariable UUID hostId, @PathVariable String containerId,
+            @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int tail, @RequestParam(required = false) String since,
+            @RequestParam(defaultValue = "false") boolean timestamps, Authentication caller) {
+        LogQuery query = new LogQuery(tail, instant("since", since), timestamps);
+        List<ContainerViews.Line> lines = actions.read(caller, hostId, Permission.CONTAINER_LOGS,
+                engine -> engine.logs(containerId, query)).stream().map(ContainerViews.Line::of).toList();
+        return new PageOf<>(lines, 0, Math.max(lines.size(), 1), lines.size());
+    }
+
+    @GetMapping("/{containerId}/stats")
+    ContainerViews.Stats stats(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
+        return ContainerViews.Stats.of(actions.read(caller, hostId, Permission.CONTAINER_READ,
+                engine -> engine.stats(containerId)));
+    }
+
+    private ResponseEntity<Void> lifecycle(Authentication caller, UUID hostId, String action, String containerId,
+            java.util.function.Consumer<dev.wharf.engine.ContainerEngine> call) {
+        actions.change(caller, hostId, Permission.CONTAINER_LIFECYCLE, action, containerId, engine -> {
+            call.accept(engine);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an ISO-8601 UTC time such as 2026-11-28T10:00:00Z");
+        }
+    }
+}

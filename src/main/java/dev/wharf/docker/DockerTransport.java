@@ -1,0 +1,55 @@
+package dev.wharf.docker;
+
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.wharf.engine.EngineException;
+import dev.wharf.engine.EngineTarget;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Builds the HTTP transport for one host. {@code tcp://} always means TLS with the host's own CA and,
+ * unless probing, its client certificate; it never falls back to plain HTTP. The server's name is
+ * verified against its certificate by the transport's default TLS strategy.
+ */
+final class DockerTransport {
+
+    /** Long enough for a slow stop; the per-call deadline on the host's executor is what callers wait for. */
+    private static final Duration RESPONSE_BACKSTOP = Duration.ofMinutes(5);
+
+    private DockerTransport() {}
+
+    static DockerHttpClient httpClient(EngineTarget target, DockerSettings settings, boolean presentClientCertificate) {
+        URI endpoint = URI.create(target.endpoint());
+        ApacheDockerHttpClient.Builder builder = new ApacheDockerHttpClient.Builder()
+                .dockerHost(endpoint)
+                .maxConnections(settings.threads() * 2)
+                .connectionTimeout(settings.connectTimeout())
+                .responseTimeout(RESPONSE_BACKSTOP);
+        if ("tcp".equals(endpoint.getScheme())) {
+            if (target.tls() == null) {
+                throw new EngineException.Unavailable("Host '" + target.name()
+                        + "' has a tcp:// endpoint but no TLS material; Wharf never uses plain TCP", target.hostId(), null);
+            }
+            builder.sslConfig(() -> target.tls().sslContext(presentClientCertificate));
+        }
+        return builder.build();
+    }
+
+    /**
+     * docker-java's configuration, built only from the target: nothing is read from the console's own
+     * environment ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}) or home directory.
+     */
+    static DockerClientConfig config(EngineTarget target, RemoteApiVersion version) {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(target.endpoint())
+                .withDockerTlsVerify(false)
+                .withDockerCertPath(null)
+                .withDockerConfig(null)
+                .withApiVersion(version)
+                .build();
+    }
+}

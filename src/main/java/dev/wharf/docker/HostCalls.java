@@ -1,0 +1,64 @@
+package dev.wharf.docker;
+
+import dev.wharf.engine.EngineException;
+import dev.wharf.engine.EngineTarget;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bounded thread pool of one host. Callers wait at most the call's deadline; a hung engine ties
+ * up only its own threads and queue, and a full queue is refused at once instead of piling up.
+ */
+final class HostCalls implements AutoCloseable {
+
+    private final EngineTarget target;
+    private final ThreadPoolExecutor executor;
+
+    HostCalls(EngineTarget target, DockerSettings settings) {
+        this.target = target;
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.queue()), runnable -> {
+                    Thread thread = new Thread(runnable, "docker-" + target.name() + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    <T> T call(Duration deadline, Callable<T> work) {
+        Future<T> future;
+        try {
+            future = executor.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new EngineException.Unavailable("Host '" + target.name() + "' has too many calls waiting; try again shortly",
+                    target.hostId(), e);
+        }
+        try {
+            return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new EngineException.Timeout("Host '" + target.name() + "' did not answer within "
+                    + deadline.toSeconds() + " s", target.hostId(), e);
+        } catch (ExecutionException e) {
+            throw DockerErrors.map(e.getCause(), target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new EngineException.Timeout("Interrupted while waiting for host '" + target.name() + "'", target.hostId(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
