@@ -7,7 +7,8 @@
 #     noverify  on a unix socket and 127.0.0.1 with TLS but no client verification,
 #     spare     on a unix socket, for a test that SIGKILLs it;
 #   certificates for them (a test CA and an unrelated "Other CA", each with a client certificate);
-#   a busybox rootfs tar the tests import as their image (no registry is needed).
+#   a busybox rootfs tar the tests import as their image;
+#   a container registry (Debian's docker-registry) on 127.0.0.1 over plain HTTP, for push and pull.
 # Writes what it started to .test-env/test.env, which the tests read. Every daemon writes to files
 # under the state directory, never to this script's output, and is stopped by its pid.
 #
@@ -23,10 +24,13 @@ pki="$state/pki"
 engines=(unix tls noverify spare)
 # Debian's client, matching Debian's dockerd; /usr/local/bin/docker, if any, may be another version.
 docker_cli=/usr/bin/docker
+registry_bin=/usr/bin/docker-registry
 cert_days=3
 # A caller's Docker settings would change what dockerd (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH are its
 # flag defaults) and the client below talk to.
 unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+# Likewise REGISTRY_* variables override the registry's config file, key by key (e.g. its address).
+unset "${!REGISTRY_@}"
 
 log() { printf '[test-env] %s\n' "$*"; }
 die() { printf '[test-env] %s\n' "$*" >&2; exit 1; }
@@ -193,6 +197,64 @@ make_busybox_tar() {
   tar --numeric-owner --owner=0 --group=0 -C "$root" -cf "$state/busybox-rootfs.tar" .
   rm -rf "$root"
   log "busybox rootfs in $state/busybox-rootfs.tar"
+}
+
+# ----------------------------------------------------------------------------------------- registry
+
+# Plain HTTP on 127.0.0.1: dockerd treats registries in 127.0.0.0/8 as insecure (HTTP allowed) by
+# default, so the engines push and pull without --insecure-registry. No auth; storage under $state,
+# so `stop` removes the images with everything else.
+registry_config() {
+  cat <<EOF
+version: 0.1
+log:
+  level: info
+  formatter: text
+storage:
+  filesystem:
+    rootdirectory: $state/registry/data
+  delete:
+    enabled: true
+http:
+  addr: $registry_address
+  # given rather than generated only to keep a warning out of the log: one instance shares nothing
+  secret: $(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+EOF
+}
+
+# Starts the registry and returns without waiting; registry_ready waits for it. It runs as the
+# package's own user, through setpriv, which execs it, so that $! is the registry's own pid.
+launch_registry() {
+  local dir="$state/registry"
+  registry_address="127.0.0.1:$(free_port 55000)"
+  mkdir -p "$dir/data"
+  registry_config >"$dir/config.yml"
+  chown -R docker-registry:docker-registry "$dir"
+  chmod 600 "$dir/config.yml"
+  spawn "$dir/registry.log" setpriv --reuid=docker-registry --regid=docker-registry --init-groups -- \
+    "$registry_bin" serve "$dir/config.yml"
+  echo "$!" >"$state/registry.pid"
+}
+
+# Waits (at most 20 s) until it answers the API's version check; it normally takes well under 1 s.
+registry_ready() {
+  local deadline=$((SECONDS + 20)) pid version log="$state/registry/registry.log" why=""
+  pid=$(<"$state/registry.pid")
+  until curl -sf -o /dev/null --max-time 2 "http://$registry_address/v2/"; do
+    if ! alive "$pid"; then
+      why="exited"
+    elif ((SECONDS >= deadline)); then
+      why="did not answer within 20 s"
+    fi
+    if [[ -n $why ]]; then
+      { printf '[test-env] registry %s; the end of %s:\n' "$why" "$log"; tail -n 25 "$log"; } >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "WHARF_TEST_REGISTRY=$registry_address" >>"$env_file"
+  version=$("$registry_bin" --version | awk '{print $NF}')
+  log "registry $version on http://$registry_address (pid $pid, log $log)"
 }
 
 # ---------------------------------------------------------------------------------- Docker engines
@@ -435,11 +497,14 @@ stop_engines() {
 
 # ------------------------------------------------------------------------------------------- common
 
+# stop_pid NAME PIDFILE: stops the process, only if it is still one of ours (its command line names
+# the state directory): /tmp, and so a stale pid file, may outlive a reboot, and the pid be reused.
 stop_pid() {
-  local name=$1 pidfile=$2 pid
+  local name=$1 pidfile=$2 pid args=()
   [[ -f $pidfile ]] || return 0
   pid=$(cat "$pidfile")
-  if alive "$pid"; then
+  if alive "$pid"; then mapfile -d '' args 2>/dev/null <"/proc/$pid/cmdline" || true; fi
+  if [[ " ${args[*]} " == *"$state/"* ]]; then
     kill -TERM "$pid"
     wait_gone 100 "$pid" || kill -KILL "$pid"
     log "stopped $name (pid $pid)"
@@ -449,6 +514,7 @@ stop_pid() {
 
 stop_all() {
   stop_pid PostgreSQL "$state/postgres.pid"
+  stop_pid registry "$state/registry.pid"
   stop_engines
   rm -rf "$state" "$env_file"
 }
@@ -456,17 +522,20 @@ stop_all() {
 case ${1:-} in
   start)
     [[ $(id -u) == 0 ]] || { echo "run as root: it starts daemons as their own users" >&2; exit 1; }
-    for tool in dockerd "$docker_cli" containerd runc openssl unshare; do
-      command -v "$tool" >/dev/null || die "$tool is missing: apt-get install -y docker.io busybox-static openssl"
+    for tool in dockerd "$docker_cli" containerd runc openssl unshare "$registry_bin" curl setpriv; do
+      command -v "$tool" >/dev/null ||
+        die "$tool is missing: apt-get install -y docker.io busybox-static openssl docker-registry curl"
     done
     stop_all
     mkdir -p "$state" "$env_dir"
     : >"$env_file"
     make_pki
     launch_engines
-    # while the engines boot
+    launch_registry
+    # while the engines and the registry start
     make_busybox_tar
     start_postgres
+    registry_ready
     engines_ready
     log "endpoints written to $env_file"
     ;;

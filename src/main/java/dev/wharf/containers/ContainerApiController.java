@@ -3,6 +3,7 @@ package dev.wharf.containers;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.LogQuery;
+import dev.wharf.hosts.HostActions;
 import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
@@ -38,12 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/hosts/{hostId}/containers")
 class ContainerApiController {
 
-    private final ContainerActions actions;
+    private final HostActions actions;
     private final VisibleHosts hosts;
     private final HostEngines engines;
     private final AccessPolicy access;
 
-    ContainerApiController(ContainerActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access) {
+    ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access) {
         this.actions = actions;
         this.hosts = hosts;
         this.engines = engines;

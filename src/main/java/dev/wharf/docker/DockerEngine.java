@@ -19,6 +19,9 @@ import dev.wharf.engine.EngineException;
 import dev.wharf.engine.EngineTarget;
 import dev.wharf.engine.EventSubscription;
 import dev.wharf.engine.HostInfo;
+import dev.wharf.engine.Images;
+import dev.wharf.engine.Switches;
+import dev.wharf.engine.Volumes;
 import dev.wharf.engine.LogLine;
 import dev.wharf.engine.LogQuery;
 import dev.wharf.engine.StatsSample;
@@ -42,14 +45,21 @@ final class DockerEngine implements ContainerEngine {
     /** The newest API version this adapter is written against. */
     static final RemoteApiVersion OURS = RemoteApiVersion.VERSION_1_44;
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CONTAINER_CREATE,
-            Capability.CONTAINER_RENAME, Capability.CONTAINER_REMOVE, Capability.CONTAINER_RESTART, Capability.LOGS);
+            Capability.CONTAINER_RENAME, Capability.CONTAINER_REMOVE, Capability.CONTAINER_RESTART, Capability.LOGS,
+            Capability.IMAGES, Capability.SWITCHES, Capability.VOLUMES);
+    /** Pulls and imports move whole images; they get this long instead of the call deadline. */
+    private static final Duration LONG_CALL = Duration.ofMinutes(30);
 
     private final EngineTarget target;
     private final DockerSettings settings;
     private final DockerHttpClient http;
     private final HostCalls calls;
+    private final Images images = new DockerImages(this);
+    private final Switches switches = new DockerNetworks(this);
+    private final Volumes volumes = new DockerVolumes(this);
     private volatile DockerClient client;
     private volatile String apiVersion;
+    private volatile DockerRaw raw;
 
     DockerEngine(EngineTarget target, DockerSettings settings, boolean presentClientCertificate) {
         this.target = target;
@@ -166,8 +176,23 @@ final class DockerEngine implements ContainerEngine {
     }
 
     @Override
+    public Images images() {
+        return images;
+    }
+
+    @Override
+    public Switches switches() {
+        return switches;
+    }
+
+    @Override
+    public Volumes volumes() {
+        return volumes;
+    }
+
+    @Override
     public EventSubscription events(Instant since, Consumer<EngineEvent> sink) {
-        throw new EngineException.Unsupported("The Docker event stream arrives with Docker part 2");
+        return DockerEvents.subscribe(target, settings, since, sink);
     }
 
     /** Closes the connection pool and stops the host's threads; never throws. */
@@ -182,8 +207,18 @@ final class DockerEngine implements ContainerEngine {
     }
 
     /** A read or quick call: the default deadline. */
-    private <T> T call(java.util.function.Function<DockerClient, T> action) {
+    <T> T call(java.util.function.Function<DockerClient, T> action) {
         return calls.call(settings.callTimeout(), () -> action.apply(client()));
+    }
+
+    /** A call that moves an image: a long deadline, still on the host's own threads. */
+    <T> T longCall(java.util.function.Function<DockerClient, T> action) {
+        return calls.call(LONG_CALL, () -> action.apply(client()));
+    }
+
+    /** Engine API calls docker-java lacks; only valid inside {@link #call}, after the version is pinned. */
+    DockerRaw raw() {
+        return raw;
     }
 
     /**
@@ -214,6 +249,7 @@ final class DockerEngine implements ContainerEngine {
                 RemoteApiVersion daemon = RemoteApiVersion.parseConfig(version.getApiVersion());
                 RemoteApiVersion chosen = daemon.isGreater(OURS) ? OURS : daemon;
                 apiVersion = chosen.getVersion();
+                raw = new DockerRaw(http, apiVersion);
                 client = DockerClientImpl.getInstance(DockerTransport.config(target, chosen), http);
             }
             return client;

@@ -36,6 +36,10 @@ final class DockerErrors {
         if (failure instanceof ConflictException e) {
             return new EngineException.Conflict(host + ": " + engineMessage(e), target.hostId(), e);
         }
+        if (failure instanceof DockerException e && e.getHttpStatus() == 403) {
+            // Docker's 403 means "not in this state": a network with endpoints, a predefined network
+            return new EngineException.Conflict(host + ": " + engineMessage(e), target.hostId(), e);
+        }
         if (failure instanceof BadRequestException e) {
             return new EngineException.Rejected(host + " refused the request: " + engineMessage(e), target.hostId(), e);
         }

@@ -23,12 +23,18 @@ final class DockerTransport {
     private DockerTransport() {}
 
     static DockerHttpClient httpClient(EngineTarget target, DockerSettings settings, boolean presentClientCertificate) {
+        return httpClient(target, settings, presentClientCertificate, RESPONSE_BACKSTOP);
+    }
+
+    /** @param responseTimeout how long a response may stay silent; zero for none (event streams) */
+    static DockerHttpClient httpClient(EngineTarget target, DockerSettings settings, boolean presentClientCertificate,
+            Duration responseTimeout) {
         URI endpoint = URI.create(target.endpoint());
         ApacheDockerHttpClient.Builder builder = new ApacheDockerHttpClient.Builder()
                 .dockerHost(endpoint)
                 .maxConnections(settings.threads() * 2)
                 .connectionTimeout(settings.connectTimeout())
-                .responseTimeout(RESPONSE_BACKSTOP);
+                .responseTimeout(responseTimeout);
         if ("tcp".equals(endpoint.getScheme())) {
             if (target.tls() == null) {
                 throw new EngineException.Unavailable("Host '" + target.name()

@@ -57,18 +57,26 @@ public interface ContainerEngine extends AutoCloseable {
 
     StatsSample stats(String containerId);
 
-    default List<ImageSummary> images() {
-        throw unsupported("list images");
+    /** The host's images; kinds without images answer {@link EngineException.Unsupported}. */
+    default Images images() {
+        throw unsupported("manage images");
     }
 
-    default List<SwitchSummary> switches() {
-        throw unsupported("list virtual switches");
+    /** The host's virtual switches (Docker networks, HCN networks). */
+    default Switches switches() {
+        throw unsupported("manage virtual switches");
+    }
+
+    /** The host's volumes. */
+    default Volumes volumes() {
+        throw unsupported("manage volumes");
     }
 
     /**
-     * Delivers the engine's events from {@code since} (null: from now) until the subscription is
-     * closed. When the engine cannot replay what was missed, the first event is an
-     * {@link EngineEvent.Gap} so the caller relists.
+     * Delivers the engine's events after {@code since} (exclusive, to the nanosecond; null: from now)
+     * until the subscription is closed, each exactly once. The subscription reconnects by itself; when
+     * it cannot replay what happened meanwhile (the engine was unreachable, so it may have restarted),
+     * it delivers an {@link EngineEvent.Gap} so the caller relists.
      */
     EventSubscription events(Instant since, Consumer<EngineEvent> sink);
 

@@ -53,6 +53,11 @@ public final class TestEngines {
         return Path.of(required("WHARF_TEST_DOCKER_SPARE_PIDFILE"));
     }
 
+    /** The local registry, as host:port (plain HTTP on loopback, which dockerd allows without flags). */
+    public static String registry() {
+        return required("WHARF_TEST_REGISTRY");
+    }
+
     /** PEM text of a file the script wrote, by its key (WHARF_TEST_TLS_CA, ..._CERT, ..._KEY, ..._OTHER_*). */
     public static String pem(String key) {
         try {
@@ -65,7 +70,7 @@ public final class TestEngines {
     /** Why the engines cannot be used, or empty when every one answers. */
     static Optional<String> problem() {
         for (String key : List.of("WHARF_TEST_DOCKER_UNIX", "WHARF_TEST_DOCKER_TLS_SOCKET", "WHARF_TEST_DOCKER_NOVERIFY_SOCKET",
-                "WHARF_TEST_BUSYBOX_TAR")) {
+                "WHARF_TEST_BUSYBOX_TAR", "WHARF_TEST_REGISTRY")) {
             if (TestEnv.get(key).isEmpty()) {
                 return Optional.of("no test engines configured (" + key + " unset): run 'sudo docker/test-env.sh start'");
             }

@@ -1,4 +1,4 @@
-package dev.wharf.containers;
+package dev.wharf.hosts;
 
 import dev.wharf.access.CallerAudit;
 import dev.wharf.access.Permission;
@@ -6,42 +6,40 @@ import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.EngineException;
-import dev.wharf.hosts.HostEngines;
-import dev.wharf.hosts.RegisteredHost;
-import dev.wharf.hosts.VisibleHosts;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one container operation for a caller: checks the permission on the container's host (404 for a
- * host the caller cannot see), calls the host's engine, and records changes in the audit trail with
- * their outcome. Reads are not audited; every change and every refusal is.
+ * Runs one operation on a host's engine for a caller: checks the permission on the host (404 for a host
+ * the caller cannot see), calls the engine, and records changes in the audit trail with their outcome.
+ * Reads are not audited; every change and every refusal is. Containers, images, switches and volumes
+ * all go through here.
  */
 @Component
-class ContainerActions {
+public class HostActions {
 
     private final VisibleHosts hosts;
     private final HostEngines engines;
     private final AuditTrail audit;
 
-    ContainerActions(VisibleHosts hosts, HostEngines engines, AuditTrail audit) {
+    HostActions(VisibleHosts hosts, HostEngines engines, AuditTrail audit) {
         this.hosts = hosts;
         this.engines = engines;
         this.audit = audit;
     }
 
-    <T> T read(Authentication caller, UUID hostId, Permission permission, Function<ContainerEngine, T> read) {
+    public <T> T read(Authentication caller, UUID hostId, Permission permission, Function<ContainerEngine, T> read) {
         hosts.require(caller, hostId, permission);
         return read.apply(engines.engine(hostId));
     }
 
     /**
      * @param action the audit action, such as {@code container.stop}
-     * @param resource the container id or name the caller gave
+     * @param resource the id or name the caller gave
      */
-    <T> T change(Authentication caller, UUID hostId, Permission permission, String action, String resource,
+    public <T> T change(Authentication caller, UUID hostId, Permission permission, String action, String resource,
             Function<ContainerEngine, T> change) {
         RegisteredHost host;
         try {
@@ -54,7 +52,7 @@ class ContainerActions {
             T result = change.apply(engines.engine(host.id()));
             audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.SUCCESS, null));
             return result;
-        } catch (EngineException e) {
+        } catch (EngineException | dev.wharf.web.InvalidInputException e) {
             audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, e.getMessage()));
             throw e;
         }

@@ -1,0 +1,145 @@
+package dev.wharf.images;
+
+import dev.wharf.access.Permission;
+import dev.wharf.engine.ImageDetail;
+import dev.wharf.engine.ImageLayer;
+import dev.wharf.engine.ImageSummary;
+import dev.wharf.engine.PruneResult;
+import dev.wharf.engine.RegistryAuth;
+import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.web.PageOf;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/hosts/{hostId}/images}. {@code imageId} is the engine's id (or a short id, or a name without '/'). */
+@RestController
+@RequestMapping("/api/v1/hosts/{hostId}/images")
+class ImageApiController {
+
+    static final String REPOSITORY = "[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*";
+    static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+
+    private final HostActions actions;
+    private final VisibleHosts hosts;
+    private final HostEngines engines;
+    private final ImagePulls pulls;
+
+    ImageApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, ImagePulls pulls) {
+        this.actions = actions;
+        this.hosts = hosts;
+        this.engines = engines;
+        this.pulls = pulls;
+    }
+
+    record PullRequest(@NotBlank @Size(max = 512) String reference, @Valid Auth auth) {}
+
+    /** Registry credentials for this one pull; never stored or logged. */
+    record Auth(@NotBlank String username, @NotBlank String password, String serverAddress) {
+        @Override
+        public String toString() {
+            return "Auth[" + username + ", password=<redacted>]";
+        }
+    }
+
+    record TagRequest(@NotBlank @Pattern(regexp = REPOSITORY, message = "must be a repository name such as registry:5000/team/app")
+            String repo, @NotBlank @Pattern(regexp = TAG, message = "must be a tag such as 1.0 or latest") String tag) {}
+
+    record Operation(UUID operationId) {}
+
+    record Imported(String id) {}
+
+    @GetMapping
+    PageOf<ImageSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
+        List<ImageSummary> images = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().list());
+        return new PageOf<>(images.stream().skip((long) page * size).limit(size).toList(), page, size, images.size());
+    }
+
+    @GetMapping("/{imageId}")
+    ImageDetail inspect(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller) {
+        return actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().inspect(imageId));
+    }
+
+    @GetMapping("/{imageId}/history")
+    PageOf<ImageLayer> history(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller) {
+        List<ImageLayer> layers = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().history(imageId));
+        return new PageOf<>(layers, 0, Math.max(layers.size(), 1), layers.size());
+    }
+
+    /** Starts a pull and answers at once; progress comes as events with the operation id. */
+    @PostMapping("/pull")
+    ResponseEntity<Operation> pull(@PathVariable UUID hostId, @RequestBody @Valid PullRequest body, Authentication caller) {
+        hosts.require(caller, hostId, Permission.IMAGE_PULL);
+        RegistryAuth auth = body.auth() == null ? null
+                : new RegistryAuth(body.auth().username(), body.auth().password(), body.auth().serverAddress());
+        UUID operation = pulls.start(caller, hostId, engines.engine(hostId), body.reference(), auth);
+        return ResponseEntity.accepted().body(new Operation(operation));
+    }
+
+    @PostMapping("/{imageId}/tag")
+    ResponseEntity<Void> tag(@PathVariable UUID hostId, @PathVariable String imageId, @RequestBody @Valid TagRequest body,
+            Authentication caller) {
+        actions.change(caller, hostId, Permission.IMAGE_PULL, "image.tag", imageId, engine -> {
+            engine.images().tag(imageId, body.repo(), body.tag());
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{imageId}")
+    ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String imageId,
+            @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
+        actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.delete", imageId, engine -> {
+            engine.images().remove(imageId, force);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/prune")
+    PruneResult prune(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
+        if (dryRun) {
+            return actions.read(caller, hostId, Permission.IMAGE_DELETE, engine -> engine.images().prune(true));
+        }
+        return actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.prune", null, engine -> engine.images().prune(false));
+    }
+
+    /** The request body is the tar itself, streamed to the engine. */
+    @PostMapping(path = "/import", consumes = {"application/x-tar", "application/octet-stream"})
+    ResponseEntity<Imported> importTar(@PathVariable UUID hostId,
+            @RequestParam(required = false) @Pattern(regexp = REPOSITORY, message = "must be a repository name") String repo,
+            @RequestParam(required = false) @Pattern(regexp = TAG, message = "must be a tag") String tag,
+            HttpServletRequest request, Authentication caller) {
+        String id = actions.change(caller, hostId, Permission.IMAGE_PULL, "image.import", repo, engine -> {
+            try {
+                return engine.images().importTar(request.getInputStream(), repo, tag);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/images/" + id)).body(new Imported(id));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wharf.images;
+
+import dev.wharf.access.CallerAudit;
+import dev.wharf.audit.AuditEntry;
+import dev.wharf.audit.AuditTrail;
+import dev.wharf.engine.ContainerEngine;
+import dev.wharf.engine.EngineException;
+import dev.wharf.engine.RegistryAuth;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs pulls in the background, since a pull can take minutes: the caller gets an operation id at once
+ * and follows {@link ImagePullProgressed} events. The end of each pull is audited with its outcome.
+ */
+@Component
+class ImagePulls {
+
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final ThreadPoolExecutor pulls = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(32), runnable -> {
+                Thread thread = new Thread(runnable, "image-pull");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    ImagePulls(ApplicationEventPublisher events, AuditTrail audit) {
+        this.events = events;
+        this.audit = audit;
+        pulls.allowCoreThreadTimeOut(true);
+    }
+
+    UUID start(Authentication caller, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth) {
+        UUID operation = UUID.randomUUID();
+        var who = CallerAudit.entry(caller, "image.pull", hostId, reference, AuditEntry.Outcome.SUCCESS, null);
+        try {
+            pulls.submit(() -> run(operation, hostId, engine, reference, auth, who));
+        } catch (RejectedExecutionException e) {
+            throw new EngineException.Unavailable("Too many pulls are running; try again shortly", hostId, e);
+        }
+        return operation;
+    }
+
+    private void run(UUID operation, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth, AuditEntry who) {
+        try {
+            engine.images().pull(reference, auth, progress -> events.publishEvent(new ImagePullProgressed(operation, hostId,
+                    reference, progress.done() ? "done" : "running", progress.status(), progress.percent(), progress.layers(), null)));
+            audit.record(who);
+        } catch (RuntimeException e) {
+            events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "failed", null, 0, Map.of(), e.getMessage()));
+            audit.record(new AuditEntry(who.actor(), who.tokenId(), who.action(), hostId, reference, AuditEntry.Outcome.FAILURE,
+                    e.getMessage()));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pulls.shutdownNow();
+    }
+}

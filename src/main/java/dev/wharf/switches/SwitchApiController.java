@@ -1,0 +1,116 @@
+package dev.wharf.switches;
+
+import dev.wharf.access.Permission;
+import dev.wharf.engine.SwitchSpec;
+import dev.wharf.engine.SwitchSummary;
+import dev.wharf.hosts.HostActions;
+import dev.wharf.web.PageOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/hosts/{hostId}/switches}: one shape for Docker networks and HCN networks. {@code switchId} may be a name. */
+@RestController
+@RequestMapping("/api/v1/hosts/{hostId}/switches")
+class SwitchApiController {
+
+    /** Where a Windows dockerd names the HNS network behind a Docker network. */
+    static final String HNS_ID = "com.docker.network.windowsshim.hnsid";
+    static final String HNS_NAME = "com.docker.network.windowsshim.networkname";
+
+    private final HostActions actions;
+
+    SwitchApiController(HostActions actions) {
+        this.actions = actions;
+    }
+
+    record Subnet(@NotBlank @Pattern(regexp = "[0-9a-fA-F:.]+/[0-9]{1,3}", message = "must be a CIDR such as 10.10.0.0/24") String subnet,
+            @Pattern(regexp = "[0-9a-fA-F:.]+", message = "must be an IP address") String gateway) {}
+
+    record CreateSwitch(@NotBlank @Size(max = 128) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9_.-]*",
+            message = "must start with a letter or digit and hold only letters, digits, '_', '.' and '-'") String name,
+            @Size(max = 64) String type, List<@Valid Subnet> subnets, Boolean internal, @Size(max = 256) String adapter,
+            Map<@NotBlank String, String> options) {}
+
+    record Attach(@NotBlank @Size(max = 256) String containerId) {}
+
+    /** A switch as the API shows it; {@code hnsId}/{@code hnsName} only for Docker networks on Windows. */
+    record SwitchView(String id, String name, String type, String scope, boolean internal, List<SwitchSummary.Subnet> subnets,
+            String adapter, List<SwitchSummary.Attachment> attached, String hnsId, String hnsName) {
+        static SwitchView of(SwitchSummary s) {
+            return new SwitchView(s.id(), s.name(), s.type(), s.scope(), s.internal(), s.subnets(), s.adapter(), s.attached(),
+                    s.options().get(HNS_ID), s.options().get(HNS_NAME));
+        }
+    }
+
+    @GetMapping
+    PageOf<SwitchView> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
+        List<SwitchView> switches = actions.read(caller, hostId, Permission.SWITCH_READ, engine -> engine.switches().list())
+                .stream().map(SwitchView::of).toList();
+        return new PageOf<>(switches.stream().skip((long) page * size).limit(size).toList(), page, size, switches.size());
+    }
+
+    @GetMapping("/{switchId}")
+    SwitchView inspect(@PathVariable UUID hostId, @PathVariable String switchId, Authentication caller) {
+        return SwitchView.of(actions.read(caller, hostId, Permission.SWITCH_READ, engine -> engine.switches().inspect(switchId)));
+    }
+
+    @PostMapping
+    ResponseEntity<SwitchView> create(@PathVariable UUID hostId, @RequestBody @Valid CreateSwitch body, Authentication caller) {
+        SwitchSpec spec = new SwitchSpec(body.name(), body.type(), body.subnets() == null ? null
+                : body.subnets().stream().map(s -> new SwitchSummary.Subnet(s.subnet(), s.gateway())).toList(),
+                Boolean.TRUE.equals(body.internal()), body.adapter(), body.options());
+        SwitchSummary created = actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.create", body.name(),
+                engine -> engine.switches().inspect(engine.switches().create(spec)));
+        return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/switches/" + created.id()))
+                .body(SwitchView.of(created));
+    }
+
+    @DeleteMapping("/{switchId}")
+    ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String switchId, Authentication caller) {
+        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.delete", switchId, engine -> {
+            engine.switches().remove(switchId);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{switchId}/connect")
+    ResponseEntity<Void> connect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
+            Authentication caller) {
+        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.connect", switchId + " " + body.containerId(), engine -> {
+            engine.switches().connect(switchId, body.containerId());
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{switchId}/disconnect")
+    ResponseEntity<Void> disconnect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
+            Authentication caller) {
+        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.disconnect", switchId + " " + body.containerId(),
+                engine -> {
+                    engine.switches().disconnect(switchId, body.containerId());
+                    return null;
+                });
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wharf.volumes;
+
+import dev.wharf.access.Permission;
+import dev.wharf.engine.PruneResult;
+import dev.wharf.engine.VolumeSpec;
+import dev.wharf.engine.VolumeSummary;
+import dev.wharf.hosts.HostActions;
+import dev.wharf.web.PageOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/hosts/{hostId}/volumes}. */
+@RestController
+@RequestMapping("/api/v1/hosts/{hostId}/volumes")
+class VolumeApiController {
+
+    private final HostActions actions;
+
+    VolumeApiController(HostActions actions) {
+        this.actions = actions;
+    }
+
+    record CreateVolume(@Size(max = 128) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9_.-]*",
+            message = "must start with a letter or digit and hold only letters, digits, '_', '.' and '-'") String name,
+            @Size(max = 64) String driver, Map<@NotBlank String, String> labels, Map<@NotBlank String, String> options) {}
+
+    @GetMapping
+    PageOf<VolumeSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
+        List<VolumeSummary> volumes = actions.read(caller, hostId, Permission.VOLUME_READ, engine -> engine.volumes().list());
+        return new PageOf<>(volumes.stream().skip((long) page * size).limit(size).toList(), page, size, volumes.size());
+    }
+
+    @GetMapping("/{name}")
+    VolumeSummary inspect(@PathVariable UUID hostId, @PathVariable String name, Authentication caller) {
+        return actions.read(caller, hostId, Permission.VOLUME_READ, engine -> engine.volumes().inspect(name));
+    }
+
+    @PostMapping
+    ResponseEntity<VolumeSummary> create(@PathVariable UUID hostId, @RequestBody @Valid CreateVolume body, Authentication caller) {
+        VolumeSummary created = actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.create", body.name(),
+                engine -> engine.volumes().create(new VolumeSpec(body.name(), body.driver(), body.labels(), body.options())));
+        return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/volumes/" + created.name())).body(created);
+    }
+
+    @DeleteMapping("/{name}")
+    ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String name,
+            @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
+        actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.delete", name, engine -> {
+            engine.volumes().remove(name, force);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/prune")
+    PruneResult prune(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
+        if (dryRun) {
+            return actions.read(caller, hostId, Permission.VOLUME_MANAGE, engine -> engine.volumes().prune(true));
+        }
+        return actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.prune", null, engine -> engine.volumes().prune(false));
+    }
+}

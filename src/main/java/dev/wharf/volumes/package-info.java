@@ -1,0 +1,3 @@
+/** Volumes on Docker hosts. */
+@org.springframework.modulith.ApplicationModule(displayName = "Volumes")
+package dev.wharf.volumes;
