@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -68,9 +67,7 @@ class TokenController {
     @GetMapping("/api/v1/tokens")
     PageOf<TokenView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
-        List<TokenView> all = tokens.listOwn(owner(caller).id()).stream().map(TokenView::of).toList();
-        List<TokenView> slice = all.stream().skip((long) page * size).limit(size).toList();
-        return new PageOf<>(slice, page, size, all.size());
+        return PageOf.slice(tokens.listOwn(owner(caller).id()).stream().map(TokenView::of).toList(), page, size);
     }
 
     @GetMapping("/api/v1/tokens/{tokenId}")

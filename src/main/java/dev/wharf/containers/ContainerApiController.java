@@ -57,7 +57,7 @@ class ContainerApiController {
             Authentication caller) {
         List<ContainerViews.Container> containers = actions.read(caller, hostId, Permission.CONTAINER_READ,
                 engine -> engine.containers(all)).stream().map(ContainerViews.Container::of).toList();
-        return new PageOf<>(containers.stream().skip((long) page * size).limit(size).toList(), page, size, containers.size());
+        return PageOf.slice(containers, page, size);
     }
 
     @GetMapping("/{containerId}")
@@ -136,7 +136,7 @@ class ContainerApiController {
         LogQuery query = new LogQuery(tail, instant("since", since), timestamps);
         List<ContainerViews.Line> lines = actions.read(caller, hostId, Permission.CONTAINER_LOGS,
                 engine -> engine.logs(containerId, query)).stream().map(ContainerViews.Line::of).toList();
-        return new PageOf<>(lines, 0, Math.max(lines.size(), 1), lines.size());
+        return PageOf.whole(lines);
     }
 
     @GetMapping("/{containerId}/stats")

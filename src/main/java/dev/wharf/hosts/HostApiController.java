@@ -3,7 +3,6 @@ package dev.wharf.hosts;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
-import dev.wharf.web.NotFoundException;
 import dev.wharf.web.PageOf;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -76,7 +75,7 @@ class HostApiController {
     PageOf<HostView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
         List<HostView> visible = hosts.all(caller).stream().map(this::view).toList();
-        return new PageOf<>(visible.stream().skip((long) page * size).limit(size).toList(), page, size, visible.size());
+        return PageOf.slice(visible, page, size);
     }
 
     @GetMapping("/api/v1/hosts/{hostId}")
@@ -128,7 +127,7 @@ class HostApiController {
                 .filter(java.util.Objects::nonNull).distinct().toList();
         List<GroupView> groups = registry.groups().stream().filter(g -> visibleGroups.contains(g.name()))
                 .map(g -> new GroupView(g.name(), g.hosts())).toList();
-        return new PageOf<>(groups.stream().skip((long) page * size).limit(size).toList(), page, size, groups.size());
+        return PageOf.slice(groups, page, size);
     }
 
     private HostView view(RegisteredHost host) {

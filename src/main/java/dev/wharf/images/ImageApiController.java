@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -75,7 +74,7 @@ class ImageApiController {
     PageOf<ImageSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
         List<ImageSummary> images = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().list());
-        return new PageOf<>(images.stream().skip((long) page * size).limit(size).toList(), page, size, images.size());
+        return PageOf.slice(images, page, size);
     }
 
     @GetMapping("/{imageId}")
@@ -86,7 +85,7 @@ class ImageApiController {
     @GetMapping("/{imageId}/history")
     PageOf<ImageLayer> history(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller) {
         List<ImageLayer> layers = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().history(imageId));
-        return new PageOf<>(layers, 0, Math.max(layers.size(), 1), layers.size());
+        return PageOf.whole(layers);
     }
 
     /** Starts a pull and answers at once; progress comes as events with the operation id. */

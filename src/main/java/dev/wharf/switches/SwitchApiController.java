@@ -65,7 +65,7 @@ class SwitchApiController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
         List<SwitchView> switches = actions.read(caller, hostId, Permission.SWITCH_READ, engine -> engine.switches().list())
                 .stream().map(SwitchView::of).toList();
-        return new PageOf<>(switches.stream().skip((long) page * size).limit(size).toList(), page, size, switches.size());
+        return PageOf.slice(switches, page, size);
     }
 
     @GetMapping("/{switchId}")

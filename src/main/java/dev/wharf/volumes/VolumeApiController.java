@@ -46,7 +46,7 @@ class VolumeApiController {
     PageOf<VolumeSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
         List<VolumeSummary> volumes = actions.read(caller, hostId, Permission.VOLUME_READ, engine -> engine.volumes().list());
-        return new PageOf<>(volumes.stream().skip((long) page * size).limit(size).toList(), page, size, volumes.size());
+        return PageOf.slice(volumes, page, size);
     }
 
     @GetMapping("/{name}")
