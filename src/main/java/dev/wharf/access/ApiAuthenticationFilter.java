@@ -93,12 +93,17 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** Looks at the raw query string only: parsing parameters could consume a form body. */
-    private static boolean carriesTokenInQuery(HttpServletRequest request) {
+    static boolean carriesTokenInQuery(HttpServletRequest request) {
         String query = request.getQueryString();
         if (query == null) {
             return false;
         }
-        String decoded = URLDecoder.decode(query, StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(query, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            decoded = query; // a broken escape: look at it as sent; the controller refuses it if it matters
+        }
         if (decoded.contains(ApiTokenStore.PREFIX)) {
             return true;
         }

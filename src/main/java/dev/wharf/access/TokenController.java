@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +56,11 @@ class TokenController {
     ResponseEntity<CreatedToken> create(@RequestBody(required = false) @Valid CreateTokenRequest body,
             Authentication caller) {
         SignedInUser user = (SignedInUser) caller.getPrincipal();
+        if (user.tokenId() != null) {
+            // a leaked token must not be able to outlive its own expiry or revocation by minting more
+            audit.record(CallerAudit.entry(caller, "token.create", null, null, AuditEntry.Outcome.DENIED, "a token cannot create tokens"));
+            throw new AccessDeniedException("Create tokens with your password (HTTP Basic), not with another token");
+        }
         String name = body != null && body.name() != null && !body.name().isBlank() ? body.name().strip() : "api";
         Duration lifetime = body != null && body.expiresInDays() != null ? Duration.ofDays(body.expiresInDays()) : null;
         ApiTokenStore.IssuedToken issued = tokens.issue(user.id(), name, lifetime);

@@ -2,6 +2,7 @@ package dev.wharf.containers;
 
 import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.ContainerSummary;
+import dev.wharf.web.EngineNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,8 +17,8 @@ import java.util.Map;
 /** Request bodies of the container API. Unknown fields are refused, so no setting slips in under another name. */
 final class ContainerRequests {
 
-    static final String NAME = "[a-zA-Z0-9][a-zA-Z0-9_.-]*";
-    static final String NAME_MESSAGE = "must start with a letter or digit and hold only letters, digits, '_', '.' and '-'";
+    static final String NAME = EngineNames.PATTERN;
+    static final String NAME_MESSAGE = EngineNames.MESSAGE;
 
     private ContainerRequests() {}
 
@@ -28,8 +29,8 @@ final class ContainerRequests {
             Map<@NotBlank String, @NotNull String> env,
             Map<@NotBlank String, @NotNull String> labels,
             @Size(max = 256) String network,
-            List<@Valid Port> ports,
-            List<@Valid Mount> mounts,
+            List<@NotNull @Valid Port> ports,
+            List<@NotNull @Valid Mount> mounts,
             @Pattern(regexp = "no|always|unless-stopped|on-failure(:[0-9]+)?",
                     message = "must be no, always, unless-stopped or on-failure[:N]") String restartPolicy,
             @Min(value = 6 * 1024 * 1024, message = "must be at least 6 MiB (Docker's minimum)") Long memoryBytes,

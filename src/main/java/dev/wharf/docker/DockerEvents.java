@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * hours, so it has no read timeout). It reconnects with capped backoff and resumes from the last event
  * delivered, to the nanosecond, so each event arrives once. When the stream broke or the engine was
  * unreachable, the engine may have restarted and forgotten what happened meanwhile: the first thing
- * after reconnecting is then a {@link EngineEvent.Gap}.
+ * after reconnecting is then a {@link EngineEvent.Gap}. A new subscription cannot know what happened
+ * before it; whoever opens one lists what exists first. A connection that goes silent without closing
+ * (a host cut off mid-stream) is noticed by the caller's heartbeat, which closes and resubscribes.
  */
 final class DockerEvents implements EventSubscription {
 
@@ -37,14 +39,18 @@ final class DockerEvents implements EventSubscription {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Closeable current;
+    private final long floorNanos;
     private long lastNanos;
+    /** Events already delivered at {@code lastNanos}: two events can share a nanosecond. */
+    private final java.util.Set<String> deliveredAtLast = new java.util.HashSet<>();
     private boolean gap;
 
     private DockerEvents(EngineTarget target, DockerSettings settings, Instant since, Consumer<EngineEvent> sink) {
         this.target = target;
         this.settings = settings;
         this.sink = sink;
-        this.lastNanos = since == null ? 0 : since.getEpochSecond() * 1_000_000_000L + since.getNano();
+        this.floorNanos = since == null ? 0 : since.getEpochSecond() * 1_000_000_000L + since.getNano();
+        this.lastNanos = floorNanos;
         this.thread = new Thread(this::run, "docker-events-" + target.name());
         this.thread.setDaemon(true);
     }
@@ -72,9 +78,13 @@ final class DockerEvents implements EventSubscription {
     private void run() {
         Duration backoff = Duration.ofMillis(250);
         while (!closed) {
-            try (DockerHttpClient http = DockerTransport.httpClient(target, settings, true, Duration.ZERO);
+            // the ping has the usual timeouts; only the stream itself may stay silent for hours
+            try (DockerHttpClient pingHttp = DockerTransport.httpClient(target, settings, true);
+                    DockerClient pinger = DockerClientImpl.getInstance(DockerTransport.config(target, RemoteApiVersion.unknown()), pingHttp);
+                    DockerHttpClient http = DockerTransport.httpClient(target, settings, true, Duration.ZERO);
                     DockerClient docker = DockerClientImpl.getInstance(DockerTransport.config(target, RemoteApiVersion.unknown()), http)) {
-                docker.pingCmd().exec();
+                current = http;
+                pinger.pingCmd().exec();
                 if (gap) {
                     gap = false;
                     deliver(new EngineEvent.Gap("the engine was unreachable; events may have been lost", Instant.now(), lastNanos));
@@ -90,7 +100,6 @@ final class DockerEvents implements EventSubscription {
                         accept(event);
                     }
                 });
-                current = stream;
                 stream.awaitCompletion();
                 if (!closed) {
                     gap = true; // the engine ended the stream: it stopped or restarted
@@ -119,10 +128,15 @@ final class DockerEvents implements EventSubscription {
     private void accept(Event event) {
         long nanos = event.getTimeNano() != null ? event.getTimeNano()
                 : event.getTime() == null ? 0 : event.getTime() * 1_000_000_000L;
-        if (nanos <= lastNanos || closed) {
-            return; // already delivered before a reconnect
+        String key = event.getType() + " " + event.getAction() + " " + (event.getActor() == null ? event.getId() : event.getActor().getId());
+        if (closed || nanos <= floorNanos || nanos < lastNanos || (nanos == lastNanos && !deliveredAtLast.add(key))) {
+            return; // the caller had it before subscribing, or this subscription delivered it before a reconnect
         }
-        lastNanos = nanos;
+        if (nanos > lastNanos) {
+            lastNanos = nanos;
+            deliveredAtLast.clear();
+            deliveredAtLast.add(key);
+        }
         EngineEvent mapped = map(event, nanos);
         if (mapped != null) {
             deliver(mapped);

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,9 +29,9 @@ import java.util.stream.Collectors;
 /** A Docker host's images. */
 final class DockerImages implements Images {
 
-    private final DockerEngine engine;
+    private final DockerConnection engine;
 
-    DockerImages(DockerEngine engine) {
+    DockerImages(DockerConnection engine) {
         this.engine = engine;
     }
 
@@ -66,13 +65,13 @@ final class DockerImages implements Images {
 
     @Override
     public void pull(String reference, RegistryAuth auth, Consumer<PullProgress> progress) {
+        String explicit = withTag(reference);
         engine.longCall(docker -> {
-            var command = docker.pullImageCmd(reference);
-            if (auth != null) {
-                command.withAuthConfig(new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
-                        .withRegistryAddress(auth.serverAddress()));
-            }
-            DockerPullTracker tracker = new DockerPullTracker(reference, progress);
+            // always explicit credentials (empty for anonymous), never whatever docker-java would look up
+            var command = docker.pullImageCmd(explicit).withAuthConfig(auth == null ? new AuthConfig()
+                    : new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
+                            .withRegistryAddress(auth.serverAddress()));
+            DockerPullTracker tracker = new DockerPullTracker(explicit, progress);
             try {
                 command.exec(new ResultCallback.Adapter<PullResponseItem>() {
                     @Override
@@ -82,7 +81,7 @@ final class DockerImages implements Images {
                 }).awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException.Timeout("The pull of " + reference + " was interrupted", null, e);
+                throw new EngineException.Timeout("The pull of " + explicit + " was interrupted", null, e);
             }
             tracker.finish();
             return null;
@@ -129,10 +128,10 @@ final class DockerImages implements Images {
         return engine.longCall(docker -> {
             StringBuilder path = new StringBuilder("/images/create?fromSrc=-");
             if (repository != null) {
-                path.append("&repo=").append(encode(repository));
+                path.append("&repo=").append(query(repository));
             }
             if (tag != null) {
-                path.append("&tag=").append(encode(tag));
+                path.append("&tag=").append(query(tag));
             }
             JsonNode answer = engine.raw().postTar(path.toString(), tar);
             String id = answer.path("status").asText();
@@ -153,13 +152,7 @@ final class DockerImages implements Images {
 
     private static ImageDetail detail(InspectImageResponse r) {
         var config = r.getConfig();
-        Map<String, String> env = new LinkedHashMap<>();
-        if (config != null && config.getEnv() != null) {
-            for (String entry : config.getEnv()) {
-                int eq = entry.indexOf('=');
-                env.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
-            }
-        }
+        Map<String, String> env = config == null ? Map.of() : DockerModels.env(config.getEnv());
         return new ImageDetail(r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(),
                 r.getRepoDigests() == null ? List.of() : r.getRepoDigests(), r.getSize() == null ? 0 : r.getSize(),
                 DockerModels.time(r.getCreated()), r.getOs(), r.getArch(),
@@ -169,7 +162,25 @@ final class DockerImages implements Images {
                 config == null ? null : config.getWorkingDir());
     }
 
+    /**
+     * A reference without a tag or digest means {@code latest}, as the docker CLI has it; the Engine
+     * API itself would pull every tag of the repository.
+     */
+    static String withTag(String reference) {
+        int slash = reference.lastIndexOf('/');
+        return reference.contains("@") || reference.indexOf(':', slash + 1) >= 0 ? reference : reference + ":latest";
+    }
+
+    /** One path segment of an Engine API path: percent-encoded, and never a dot segment that would climb. */
     static String encode(String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw new EngineException.Rejected("'" + value + "' is not a name", null, null);
+        }
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A query parameter value. */
+    static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package dev.wharf.docker;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.wharf.engine.LogLine;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reassembles Docker's log frames into lines per stream. Docker is always asked for timestamps, each
- * line then starting with an RFC 3339 time and a space; whether the caller sees it is the caller's choice.
+ * Reassembles Docker's log frames into lines per stream. Bytes are kept until a newline, so a
+ * character split across two frames is decoded whole. Docker is always asked for timestamps, each line
+ * then starting with an RFC 3339 time and a space; whether the caller sees it is the caller's choice.
  */
 final class DockerLogLines {
 
     private final boolean keepTimes;
-    private final Map<LogLine.Stream, StringBuilder> partial = new EnumMap<>(LogLine.Stream.class);
+    private final Map<LogLine.Stream, ByteArrayOutputStream> partial = new EnumMap<>(LogLine.Stream.class);
     private final List<LogLine> lines = new ArrayList<>();
 
     DockerLogLines(boolean keepTimes) {
@@ -27,19 +29,21 @@ final class DockerLogLines {
 
     void accept(Frame frame) {
         LogLine.Stream stream = frame.getStreamType() == StreamType.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT;
-        StringBuilder buffer = partial.computeIfAbsent(stream, s -> new StringBuilder());
-        buffer.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-        int newline;
-        while ((newline = buffer.indexOf("\n")) >= 0) {
-            add(stream, buffer.substring(0, newline));
-            buffer.delete(0, newline + 1);
+        ByteArrayOutputStream buffer = partial.computeIfAbsent(stream, s -> new ByteArrayOutputStream());
+        for (byte b : frame.getPayload()) {
+            if (b == '\n') {
+                add(stream, buffer.toString(StandardCharsets.UTF_8));
+                buffer.reset();
+            } else {
+                buffer.write(b);
+            }
         }
     }
 
     List<LogLine> finish() {
         partial.forEach((stream, rest) -> {
-            if (!rest.isEmpty()) {
-                add(stream, rest.toString());
+            if (rest.size() > 0) {
+                add(stream, rest.toString(StandardCharsets.UTF_8));
             }
         });
         partial.clear();

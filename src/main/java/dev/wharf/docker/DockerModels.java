@@ -138,7 +138,8 @@ final class DockerModels {
                 Boolean.FALSE.equals(m.getRw()));
     }
 
-    private static Map<String, String> env(String[] env) {
+    /** Docker's {@code KEY=VALUE} list as a map, in order. */
+    static Map<String, String> env(String[] env) {
         Map<String, String> values = new LinkedHashMap<>();
         if (env != null) {
             for (String entry : env) {

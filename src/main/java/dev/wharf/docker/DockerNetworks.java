@@ -18,9 +18,9 @@ final class DockerNetworks implements Switches {
     static final String PARENT = "parent";
     static final String WINDOWS_INTERFACE = "com.docker.network.windowsshim.interface";
 
-    private final DockerEngine engine;
+    private final DockerConnection engine;
 
-    DockerNetworks(DockerEngine engine) {
+    DockerNetworks(DockerConnection engine) {
         this.engine = engine;
     }
 

@@ -30,12 +30,17 @@ final class DockerTransport {
     static DockerHttpClient httpClient(EngineTarget target, DockerSettings settings, boolean presentClientCertificate,
             Duration responseTimeout) {
         URI endpoint = URI.create(target.endpoint());
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("unix") && !scheme.equals("npipe") && !scheme.equals("tcp")) {
+            throw new EngineException.Unavailable("Host '" + target.name() + "' has an endpoint Wharf cannot use: "
+                    + target.endpoint(), target.hostId(), null);
+        }
         ApacheDockerHttpClient.Builder builder = new ApacheDockerHttpClient.Builder()
                 .dockerHost(endpoint)
                 .maxConnections(settings.threads() * 2)
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(responseTimeout);
-        if ("tcp".equals(endpoint.getScheme())) {
+        if (scheme.equals("tcp")) {
             if (target.tls() == null) {
                 throw new EngineException.Unavailable("Host '" + target.name()
                         + "' has a tcp:// endpoint but no TLS material; Wharf never uses plain TCP", target.hostId(), null);
@@ -46,15 +51,14 @@ final class DockerTransport {
     }
 
     /**
-     * docker-java's configuration, built only from the target: nothing is read from the console's own
-     * environment ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}) or home directory.
+     * docker-java's configuration, built only from the target. The plain builder reads no
+     * {@code DOCKER_*} variables, system properties or {@code ~/.docker-java.properties}, so no registry
+     * credentials of the console's own account ever reach a pull (pulls also always carry their own auth).
      */
     static DockerClientConfig config(EngineTarget target, RemoteApiVersion version) {
-        return DefaultDockerClientConfig.createDefaultConfigBuilder()
+        return new DefaultDockerClientConfig.Builder()
                 .withDockerHost(target.endpoint())
                 .withDockerTlsVerify(false)
-                .withDockerCertPath(null)
-                .withDockerConfig(null)
                 .withApiVersion(version)
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.wharf.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.core.RemoteApiVersion;
 import dev.wharf.engine.PruneResult;
 import dev.wharf.engine.VolumeSpec;
 import dev.wharf.engine.VolumeSummary;
@@ -14,9 +15,9 @@ import java.util.Map;
 /** A Docker host's volumes. */
 final class DockerVolumes implements Volumes {
 
-    private final DockerEngine engine;
+    private final DockerConnection engine;
 
-    DockerVolumes(DockerEngine engine) {
+    DockerVolumes(DockerConnection engine) {
         this.engine = engine;
     }
 
@@ -67,7 +68,10 @@ final class DockerVolumes implements Volumes {
                 return new PruneResult(unused == null ? List.of() : unused.stream().map(InspectVolumeResponse::getName).toList(),
                         0, true);
             }
-            JsonNode answer = engine.raw().post("/volumes/prune");
+            // from API 1.42 a prune keeps named volumes unless asked for all; the dry run lists all unused ones
+            String filter = engine.apiAtLeast(RemoteApiVersion.VERSION_1_42)
+                    ? "?filters=" + DockerImages.query("{\"all\":[\"true\"]}") : "";
+            JsonNode answer = engine.raw().post("/volumes/prune" + filter);
             List<String> removed = new ArrayList<>();
             answer.path("VolumesDeleted").forEach(v -> removed.add(v.asText()));
             return new PruneResult(removed, answer.path("SpaceReclaimed").asLong(), false);

@@ -14,20 +14,20 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded thread pool of one host. Callers wait at most the call's deadline; a hung engine ties
- * up only its own threads and queue, and a full queue is refused at once instead of piling up.
+ * A bounded thread pool of one host. Callers wait at most the call's deadline; a hung engine ties up
+ * only its own threads and queue, and a full queue is refused at once instead of piling up.
  */
 final class HostCalls implements AutoCloseable {
 
     private final EngineTarget target;
     private final ThreadPoolExecutor executor;
 
-    HostCalls(EngineTarget target, DockerSettings settings) {
+    HostCalls(EngineTarget target, String threadName, int threads, int queue) {
         this.target = target;
         AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.queue()), runnable -> {
-                    Thread thread = new Thread(runnable, "docker-" + target.name() + "-" + count.incrementAndGet());
+        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+                runnable -> {
+                    Thread thread = new Thread(runnable, threadName + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -39,8 +39,9 @@ final class HostCalls implements AutoCloseable {
         try {
             future = executor.submit(work);
         } catch (RejectedExecutionException e) {
-            throw new EngineException.Unavailable("Host '" + target.name() + "' has too many calls waiting; try again shortly",
-                    target.hostId(), e);
+            throw new EngineException.Unavailable(executor.isShutdown()
+                    ? "The connection to host '" + target.name() + "' was closed (the host was edited or removed)"
+                    : "Host '" + target.name() + "' has too many calls waiting; try again shortly", target.hostId(), e);
         }
         try {
             return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -50,6 +51,8 @@ final class HostCalls implements AutoCloseable {
                     + deadline.toSeconds() + " s", target.hostId(), e);
         } catch (ExecutionException e) {
             throw DockerErrors.map(e.getCause(), target);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new EngineException.Unavailable("The connection to host '" + target.name() + "' was closed", target.hostId(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
@@ -57,8 +60,13 @@ final class HostCalls implements AutoCloseable {
         }
     }
 
+    /** Stops the threads and cancels what waits in the queue, so its callers return at once. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable waiting : executor.shutdownNow()) {
+            if (waiting instanceof Future<?> future) {
+                future.cancel(true);
+            }
+        }
     }
 }

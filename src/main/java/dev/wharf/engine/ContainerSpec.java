@@ -3,7 +3,10 @@ package dev.wharf.engine;
 import java.util.List;
 import java.util.Map;
 
-/** What to create. Dangerous settings are checked against the host's policy before this reaches an engine. */
+/**
+ * What to create. Dangerous settings (privileged, added capabilities, devices, host namespaces, bind
+ * mounts) pass through as given: the access-control issue adds the host policy that refuses them.
+ */
 public record ContainerSpec(
         String name,
         String image,

@@ -27,6 +27,8 @@ public interface EngineDriver {
             return ConnectionCheck.ok(info.engineVersion(), info.apiVersion(), info.os());
         } catch (EngineException e) {
             return ConnectionCheck.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return ConnectionCheck.failed("Cannot connect to " + target.endpoint() + ": " + e.getMessage());
         }
     }
 

@@ -51,7 +51,7 @@ public abstract sealed class EngineException extends RuntimeException {
         }
     }
 
-    /** The engine refused the request as invalid (a bad signal name, an unknown image reference): 400. */
+    /** The engine refused the request as invalid (a bad signal name, a malformed reference): 400. */
     public static final class Rejected extends EngineException {
         public Rejected(String message, UUID hostId, Throwable cause) {
             super(message, hostId, null, cause);

@@ -5,7 +5,6 @@ import dev.wharf.access.Permission;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.engine.ContainerEngine;
-import dev.wharf.engine.EngineException;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.security.core.Authentication;
@@ -41,18 +40,12 @@ public class HostActions {
      */
     public <T> T change(Authentication caller, UUID hostId, Permission permission, String action, String resource,
             Function<ContainerEngine, T> change) {
-        RegisteredHost host;
-        try {
-            host = hosts.require(caller, hostId, permission);
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.DENIED, e.getMessage()));
-            throw e;
-        }
+        RegisteredHost host = hosts.require(caller, hostId, permission); // a refusal is audited by AccessPolicy
         try {
             T result = change.apply(engines.engine(host.id()));
             audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.SUCCESS, null));
             return result;
-        } catch (EngineException | dev.wharf.web.InvalidInputException e) {
+        } catch (RuntimeException e) {
             audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, e.getMessage()));
             throw e;
         }

@@ -33,15 +33,17 @@ class HostApiController {
     private final HostChanges changes;
     private final HostStatuses statuses;
     private final HostEngines engines;
+    private final HostConnectionChecks checks;
     private final AccessPolicy access;
 
     HostApiController(HostRegistry registry, VisibleHosts hosts, HostChanges changes, HostStatuses statuses,
-            HostEngines engines, AccessPolicy access) {
+            HostEngines engines, HostConnectionChecks checks, AccessPolicy access) {
         this.registry = registry;
         this.hosts = hosts;
         this.changes = changes;
         this.statuses = statuses;
         this.engines = engines;
+        this.checks = checks;
         this.access = access;
     }
 
@@ -94,7 +96,7 @@ class HostApiController {
     @PostMapping("/api/v1/hosts/test")
     ConnectionTestView test(@RequestBody HostRequest body, Authentication caller) {
         access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(body.group()));
-        var check = registry.test(body.registration());
+        var check = checks.test(body.registration());
         return new ConnectionTestView(check.ok(), check.engineVersion(), check.apiVersion(), check.os(), check.error());
     }
 

@@ -34,7 +34,8 @@ public class HostEngines {
                 return drivers.open(registry.target(id));
             } catch (NotFoundException | EngineException e) {
                 throw e;
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // an undecryptable key, an endpoint the transport refuses: the host is unusable, the console is fine
                 throw new EngineException.Unavailable(e.getMessage(), id, e);
             }
         });

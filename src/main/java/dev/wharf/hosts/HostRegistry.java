@@ -1,7 +1,5 @@
 package dev.wharf.hosts;
 
-import dev.wharf.engine.EngineDriver;
-import dev.wharf.engine.EngineDrivers;
 import dev.wharf.engine.EngineTarget;
 import dev.wharf.web.ConflictException;
 import dev.wharf.web.InvalidInputException;
@@ -25,21 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class HostRegistry {
 
-    static final String HCS_NEEDS = "HCS needs Windows Server 2019 / Windows 10 1809 or later";
-
     private final Hosts hosts;
     private final JdbcAggregateOperations aggregates;
     private final SecretBox secrets;
-    private final EngineDrivers drivers;
+    private final HostConnectionChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HostRegistry(Hosts hosts, JdbcAggregateOperations aggregates, SecretBox secrets, EngineDrivers drivers,
+    HostRegistry(Hosts hosts, JdbcAggregateOperations aggregates, SecretBox secrets, HostConnectionChecks checks,
             ApplicationEventPublisher events, Clock clock) {
         this.hosts = hosts;
         this.aggregates = aggregates;
         this.secrets = secrets;
-        this.drivers = drivers;
+        this.checks = checks;
         this.events = events;
         this.clock = clock;
     }
@@ -63,21 +59,22 @@ public class HostRegistry {
         String name = HostRules.name(request.name());
         String group = HostRules.group(request.group());
         HostKind kind = HostRules.kind(request.kind());
-        boolean tcp = HostRules.endpoint(kind, request.endpoint());
+        HostRules.Endpoint endpoint = HostRules.endpoint(kind, request.endpoint());
+        boolean tcp = endpoint.tcp();
         if (kind == HostKind.HCS) {
-            requireHcsAvailable();
+            checks.requireHcsAvailable();
         }
         Instant now = now();
         UUID id = UUID.randomUUID();
-        TlsMaterial tls = tlsFor(tcp, request.tls(), now, null);
+        TlsMaterial tls = TlsMaterial.forEndpoint(tcp, request.tls(), now, false);
         requireUniqueName(name, null);
         if (kind == HostKind.HCS && hosts.existsByKind(HostKind.HCS.apiName())) {
             throw new ConflictException("kind", "an hcs host is already registered; there is at most one per console");
         }
         if (tls != null) {
-            refuseOpenEngine(new EngineTarget(id, name, kind.apiName(), request.endpoint(), tls.engineMaterial()));
+            checks.refuseOpenEngine(new EngineTarget(id, name, kind.apiName(), endpoint.value(), tls.engineMaterial()));
         }
-        Host host = save(() -> aggregates.insert(new Host(id, name, group, kind.apiName(), request.endpoint(),
+        Host host = save(() -> aggregates.insert(new Host(id, name, group, kind.apiName(), endpoint.value(),
                 tls == null ? null : tls.caPem(), tls == null ? null : tls.certPem(),
                 tls == null ? null : secrets.seal(tls.keyPem(), id.toString()),
                 tls == null ? null : tls.subject(), tls == null ? null : tls.expiresAt(), now, now)), name);
@@ -96,23 +93,24 @@ public class HostRegistry {
         HostKind kind = HostKind.parse(current.kind()).orElseThrow();
         String name = HostRules.name(request.name());
         String group = HostRules.group(request.group());
-        boolean tcp = HostRules.endpoint(kind, request.endpoint());
+        HostRules.Endpoint endpoint = HostRules.endpoint(kind, request.endpoint());
+        boolean tcp = endpoint.tcp();
         Instant now = now();
-        TlsMaterial tls = tlsFor(tcp, request.tls(), now, current);
+        TlsMaterial tls = TlsMaterial.forEndpoint(tcp, request.tls(), now, current.hasTls());
         requireUniqueName(name, id);
-        if (tcp && (tls != null || !request.endpoint().equals(current.endpoint()))) {
-            refuseOpenEngine(new EngineTarget(id, name, current.kind(), request.endpoint(), tls != null
+        if (tcp && (tls != null || !endpoint.value().equals(current.endpoint()))) {
+            checks.refuseOpenEngine(new EngineTarget(id, name, current.kind(), endpoint.value(), tls != null
                     ? tls.engineMaterial() : new EngineTarget.TlsMaterial(current.tlsCa(), current.tlsCert(), null)));
         }
         Host edited;
         if (!tcp) {
-            edited = new Host(id, name, group, current.kind(), request.endpoint(), null, null, null, null, null,
+            edited = new Host(id, name, group, current.kind(), endpoint.value(), null, null, null, null, null,
                     current.createdAt(), now);
         } else if (tls == null) {
-            edited = new Host(id, name, group, current.kind(), request.endpoint(), current.tlsCa(), current.tlsCert(),
+            edited = new Host(id, name, group, current.kind(), endpoint.value(), current.tlsCa(), current.tlsCert(),
                     current.tlsKeySealed(), current.tlsSubject(), current.tlsExpiresAt(), current.createdAt(), now);
         } else {
-            edited = new Host(id, name, group, current.kind(), request.endpoint(), tls.caPem(), tls.certPem(),
+            edited = new Host(id, name, group, current.kind(), endpoint.value(), tls.caPem(), tls.certPem(),
                     secrets.seal(tls.keyPem(), id.toString()), tls.subject(), tls.expiresAt(), current.createdAt(), now);
         }
         Host saved = save(() -> aggregates.update(edited), name);
@@ -149,63 +147,6 @@ public class HostRegistry {
         return new EngineTarget(id, host.name(), host.kind(), host.endpoint(), tls);
     }
 
-    private TlsMaterial tlsFor(boolean tcp, HostRegistration.TlsPems given, Instant now, Host current) {
-        if (!tcp) {
-            if (given != null) {
-                throw new InvalidInputException("tls", "only tcp:// endpoints use TLS material");
-            }
-            return null;
-        }
-        if (given == null) {
-            if (current != null && current.hasTls()) {
-                return null; // keep what is stored
-            }
-            throw new InvalidInputException("tls", "a tcp:// endpoint needs TLS material (ca, cert and key): "
-                    + "Wharf never talks to a Docker engine over plain TCP");
-        }
-        return TlsMaterial.check(given, now);
-    }
-
-    /**
-     * Registers no engine that anyone could drive: a TCP engine that also answers a client without a
-     * certificate is refused. The probe needs no key, so none is opened for it.
-     */
-    private void refuseOpenEngine(EngineTarget target) {
-        if (!drivers.kinds().contains(target.kind())) {
-            return;
-        }
-        drivers.driver(target.kind()).openToAnyone(target).ifPresent(why -> {
-            throw new InvalidInputException("endpoint", why);
-        });
-    }
-
-    /** Checks a registration without saving it, and reports what answers there. */
-    public EngineDriver.ConnectionCheck test(HostRegistration request) {
-        String name = HostRules.name(request.name() == null || request.name().isBlank() ? "test" : request.name());
-        HostKind kind = HostRules.kind(request.kind());
-        boolean tcp = HostRules.endpoint(kind, request.endpoint());
-        if (kind == HostKind.HCS) {
-            requireHcsAvailable();
-        }
-        TlsMaterial tls = tlsFor(tcp, request.tls(), now(), null);
-        EngineTarget target = new EngineTarget(UUID.randomUUID(), name, kind.apiName(), request.endpoint(),
-                tls == null ? null : tls.engineMaterial());
-        EngineDriver driver = drivers.driver(kind.apiName());
-        var open = driver.openToAnyone(target);
-        if (open.isPresent()) {
-            return EngineDriver.ConnectionCheck.failed(open.get());
-        }
-        return driver.check(target);
-    }
-
-    private void requireHcsAvailable() {
-        EngineDriver.Availability availability = drivers.kinds().contains(HostKind.HCS.apiName())
-                ? drivers.availability(HostKind.HCS.apiName())
-                : EngineDriver.Availability.no(HCS_NEEDS);
-        if (!availability.available()) {
-            throw new InvalidInputException("kind", "hcs is not available on this console's machine: " + availability.reason());
-        }
-    }
 
     private void requireUniqueName(String name, UUID self) {
         hosts.findByName(name).filter(other -> !other.id().equals(self)).ifPresent(other -> {

@@ -36,8 +36,12 @@ final class HostRules {
                 new InvalidInputException("kind", "unknown kind '" + printable(value) + "'; use docker or hcs"));
     }
 
-    /** Checks the endpoint for its kind and returns it; says whether it is a TCP endpoint that needs TLS. */
-    static boolean endpoint(HostKind kind, String value) {
+    /** A checked endpoint, its scheme in lower case, and whether it is TCP (and so needs TLS). */
+    record Endpoint(String value, boolean tcp) {}
+
+    /** Checks the endpoint for its kind; the scheme is stored in lower case so every later check sees one spelling. */
+    static Endpoint endpoint(HostKind kind, String given) {
+        String value = given == null ? null : lowerCaseScheme(given.strip());
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("endpoint", "is required");
         }
@@ -45,13 +49,13 @@ final class HostRules {
             throw new InvalidInputException("endpoint", "is longer than 300 characters");
         }
         if (kind == HostKind.HCS) {
-            if (!LOCAL.equals(value)) {
+            if (!LOCAL.equals(given)) {
                 throw new InvalidInputException("endpoint", "an hcs host is always the console's own machine: use 'local'");
             }
-            return false;
+            return new Endpoint(LOCAL, false);
         }
         Matcher scheme = SCHEME.matcher(value);
-        String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+        String name = scheme.find() ? scheme.group(1) : null;
         if (name == null) {
             throw new InvalidInputException("endpoint", "'" + printable(value)
                     + "' is not an endpoint; use unix:///path, npipe:////./pipe/name or tcp://host:port");
@@ -61,12 +65,17 @@ final class HostRules {
             case "npipe" -> require(NPIPE.matcher(value).matches(), "a named pipe endpoint is npipe:////./pipe/<name>, e.g. npipe:////./pipe/docker_engine");
             case "tcp" -> {
                 tcp(value);
-                return true;
+                return new Endpoint(value, true);
             }
             default -> throw new InvalidInputException("endpoint", "unsupported scheme '" + printable(name)
                     + "'; a docker host uses unix://, npipe:// or tcp:// (with TLS)");
         }
-        return false;
+        return new Endpoint(value, false);
+    }
+
+    private static String lowerCaseScheme(String value) {
+        Matcher scheme = SCHEME.matcher(value);
+        return scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) + value.substring(scheme.group(1).length()) : value;
     }
 
     private static void tcp(String value) {

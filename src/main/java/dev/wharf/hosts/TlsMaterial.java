@@ -40,6 +40,27 @@ record TlsMaterial(String caPem, String certPem, String keyPem, String subject, 
                 leaf.getSubjectX500Principal().getName(), leaf.getNotAfter().toInstant());
     }
 
+    /**
+     * The material an endpoint needs: none for unix and npipe, checked material for tcp. On an edit
+     * ({@code stored}), a tcp endpoint without new material keeps the stored one (null here).
+     */
+    static TlsMaterial forEndpoint(boolean tcp, HostRegistration.TlsPems given, Instant now, boolean stored) {
+        if (!tcp) {
+            if (given != null) {
+                throw new InvalidInputException("tls", "only tcp:// endpoints use TLS material");
+            }
+            return null;
+        }
+        if (given == null) {
+            if (stored) {
+                return null;
+            }
+            throw new InvalidInputException("tls", "a tcp:// endpoint needs TLS material (ca, cert and key): "
+                    + "Wharf never talks to a Docker engine over plain TCP");
+        }
+        return check(given, now);
+    }
+
     private static void require(String field, String pem, String what) {
         if (pem == null || pem.isBlank()) {
             throw new InvalidInputException(field, "is required: " + what);

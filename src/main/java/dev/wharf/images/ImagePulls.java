@@ -26,8 +26,9 @@ class ImagePulls {
 
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
-    private final ThreadPoolExecutor pulls = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(32), runnable -> {
+    /** These threads only wait for each host's own long-call threads; enough that hosts do not queue behind each other. */
+    private final ThreadPoolExecutor pulls = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64), runnable -> {
                 Thread thread = new Thread(runnable, "image-pull");
                 thread.setDaemon(true);
                 return thread;

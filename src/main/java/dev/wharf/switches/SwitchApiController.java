@@ -4,11 +4,13 @@ import dev.wharf.access.Permission;
 import dev.wharf.engine.SwitchSpec;
 import dev.wharf.engine.SwitchSummary;
 import dev.wharf.hosts.HostActions;
+import dev.wharf.web.EngineNames;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -44,10 +46,9 @@ class SwitchApiController {
     record Subnet(@NotBlank @Pattern(regexp = "[0-9a-fA-F:.]+/[0-9]{1,3}", message = "must be a CIDR such as 10.10.0.0/24") String subnet,
             @Pattern(regexp = "[0-9a-fA-F:.]+", message = "must be an IP address") String gateway) {}
 
-    record CreateSwitch(@NotBlank @Size(max = 128) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9_.-]*",
-            message = "must start with a letter or digit and hold only letters, digits, '_', '.' and '-'") String name,
-            @Size(max = 64) String type, List<@Valid Subnet> subnets, Boolean internal, @Size(max = 256) String adapter,
-            Map<@NotBlank String, String> options) {}
+    record CreateSwitch(@NotBlank @Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
+            @Size(max = 64) String type, List<@NotNull @Valid Subnet> subnets, Boolean internal, @Size(max = 256) String adapter,
+            Map<@NotBlank String, @NotNull String> options) {}
 
     record Attach(@NotBlank @Size(max = 256) String containerId) {}
 

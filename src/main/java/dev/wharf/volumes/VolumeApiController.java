@@ -5,11 +5,13 @@ import dev.wharf.engine.PruneResult;
 import dev.wharf.engine.VolumeSpec;
 import dev.wharf.engine.VolumeSummary;
 import dev.wharf.hosts.HostActions;
+import dev.wharf.web.EngineNames;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -38,9 +40,8 @@ class VolumeApiController {
         this.actions = actions;
     }
 
-    record CreateVolume(@Size(max = 128) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9_.-]*",
-            message = "must start with a letter or digit and hold only letters, digits, '_', '.' and '-'") String name,
-            @Size(max = 64) String driver, Map<@NotBlank String, String> labels, Map<@NotBlank String, String> options) {}
+    record CreateVolume(@Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
+            @Size(max = 64) String driver, Map<@NotBlank String, @NotNull String> labels, Map<@NotBlank String, @NotNull String> options) {}
 
     @GetMapping
     PageOf<VolumeSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -11,11 +11,11 @@ public record PageOf<T>(List<T> items, int page, int size, long total) {
 
     /** One page of a whole list that is already in memory. */
     public static <T> PageOf<T> slice(List<T> all, int page, int size) {
-        return PageOf.slice(all, page, size);
+        return new PageOf<>(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
     }
 
     /** A list that is always answered whole (log lines, history): one page holding everything. */
     public static <T> PageOf<T> whole(List<T> all) {
-        return PageOf.whole(all);
+        return new PageOf<>(all, 0, Math.max(all.size(), 1), all.size());
     }
 }

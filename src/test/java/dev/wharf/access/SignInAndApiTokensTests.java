@@ -144,6 +144,15 @@ class SignInAndApiTokensTests {
     }
 
     @Test
+    void aTokenCannotCreateMoreTokens() {
+        String token = createToken("");
+
+        assertProblem(http.postJson("/api/v1/auth/tokens", "{}", bearer(token)), 403, "forbidden");
+        assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE action = 'token.create' AND outcome = 'denied'")
+                .query(String.class).list()).isNotEmpty();
+    }
+
+    @Test
     void httpBasicWorksOnlyForCreatingATokenAndOnlyWithTheRightPassword() {
         assertUnauthorized(http.get("/api/v1/tokens", basic("admin", PASSWORD)));
         assertUnauthorized(http.postJson("/api/v1/auth/tokens", "{}", basic("admin", "wrong")));

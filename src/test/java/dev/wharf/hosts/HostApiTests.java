@@ -109,7 +109,19 @@ class HostApiTests {
             assertThat(refused.path("field").asString()).as(body.toString()).isEqualTo(field.strip());
             assertThat(refused.path("detail").asString()).startsWith(field.strip() + ": ");
         });
-        assertThat(json(api.get("/api/v1/hosts")).path("items").findValuesAsString("name")).doesNotContain("h1", "-h1", "my host");
+        var hosts = api.get("/api/v1/hosts");
+        assertThat(hosts.statusCode()).isEqualTo(200);
+        assertThat(json(hosts).path("items").findValuesAsString("name")).doesNotContain("h1", "-h1", "my host");
+    }
+
+    @Test
+    void theEndpointSchemeIsStoredInLowerCaseSoEveryCheckSeesOneSpelling() {
+        JsonNode host = json(api.post("/api/v1/hosts", Map.of("name", "shouting", "kind", "docker",
+                "endpoint", "UNIX:///var/run/docker.sock")));
+
+        assertThat(host.path("endpoint").asString()).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(problem(api.post("/api/v1/hosts", Map.of("name", "shouting-tcp", "kind", "docker",
+                "endpoint", "TCP://127.0.0.1:2376")), 400, "validation").path("field").asString()).isEqualTo("tls");
     }
 
     @Test

@@ -54,6 +54,14 @@ class HostRulesTests {
                 .hasMessageContaining(message);
     }
 
+    @org.junit.jupiter.api.Test
+    void theSchemeIsLowerCasedAndTcpNeedsTls() {
+        assertThat(HostRules.endpoint(HostKind.DOCKER, "TCP://Docker1.example:2376"))
+                .isEqualTo(new HostRules.Endpoint("tcp://Docker1.example:2376", true));
+        assertThat(HostRules.endpoint(HostKind.DOCKER, "Unix:///var/run/docker.sock"))
+                .isEqualTo(new HostRules.Endpoint("unix:///var/run/docker.sock", false));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"unix:///var/run/docker.sock", "tcp://remote:2376", "Local"})
     void anHcsHostIsAlwaysLocal(String endpoint) {

@@ -59,10 +59,10 @@ class KeyAtRestTests {
         var created = api.post("/api/v1/hosts", body);
         answers.add(created.body());
         String id = json(created).path("id").asString();
-        answers.add(api.get("/api/v1/hosts/" + id).body());
-        answers.add(api.get("/api/v1/hosts").body());
-        answers.add(api.put("/api/v1/hosts/" + id, body).body());
-        answers.add(api.post("/api/v1/hosts", body).body()); // refused as a duplicate: the refusal must not echo it
+        answers.add(expect(200, api.get("/api/v1/hosts/" + id)));
+        answers.add(expect(200, api.get("/api/v1/hosts")));
+        answers.add(expect(200, api.put("/api/v1/hosts/" + id, body)));
+        answers.add(expect(409, api.post("/api/v1/hosts", body))); // refused as a duplicate: the refusal must not echo it
         List<String> keyForms = keyForms();
 
         assertThat(created.statusCode()).isEqualTo(201);
@@ -80,6 +80,11 @@ class KeyAtRestTests {
             assertThat(file).doesNotContain(keyForms);
             assertThat(file).doesNotContain(new String(CLIENT.privateKey().getEncoded(), StandardCharsets.ISO_8859_1));
         }
+    }
+
+    private static String expect(int status, java.net.http.HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return answer.body();
     }
 
     /** The key as PEM lines, one base64 string, base64url, and hex in both cases. */
