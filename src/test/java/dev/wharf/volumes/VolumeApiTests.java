@@ -53,5 +53,11 @@ class VolumeApiTests {
         assertThat(api.delete(host + "/volumes/" + name).statusCode()).isEqualTo(204);
         problem(api.get(host + "/volumes/" + name), 404, "not-found");
         assertThat(TestEngines.cli(TestEngines.unix(), "volume", "ls", "-q")).doesNotContain(name);
+
+        String unused = json(api.post(host + "/volumes", Map.of("name", name + "-unused"))).path("name").asString();
+        JsonNode pruned = json(api.post(host + "/volumes/prune", Map.of()));
+        assertThat(pruned.path("dryRun").asBoolean()).isFalse();
+        assertThat(pruned.path("removed").toString()).contains(unused);
+        assertThat(TestEngines.cli(TestEngines.unix(), "volume", "ls", "-q")).doesNotContain(unused);
     }
 }
