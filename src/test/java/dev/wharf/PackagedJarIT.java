@@ -2,60 +2,48 @@ package dev.wharf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.testing.ApiSession;
 import dev.wharf.testing.Http;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.wharf.testing.RunningJar;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-/** The jar the build ships, started as an operator starts it: it serves the bundled htmx and stylesheet. */
+/**
+ * The jar the build ships, started as an operator starts it: it serves the bundled htmx and stylesheet,
+ * and, where computecore cannot load (no jna.library.path here, so not even the stand-in), refuses hcs hosts.
+ */
 class PackagedJarIT {
 
-    private static Process console;
-    private static Path log;
+    private static RunningJar console;
     private static Http http;
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        Path jar = Path.of(System.getProperty("wharf.jar", "target/wharf-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the packaged jar").exists();
-        Path dataDir = Files.createTempDirectory("wharf-jar-it-");
-        log = dataDir.resolve("console.log");
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        console = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--wharf.data-dir=" + dataDir, "--wharf.admin-password=packaged-jar", "--wharf.hosts.register-local=false"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        http = new Http(port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            try {
-                if (http.get("/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            if (!console.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("The jar did not start:\n" + Files.readString(log));
-            }
-            Thread.sleep(250);
-        }
+        console = RunningJar.start(List.of(), List.of("--wharf.admin-password=packaged-jar", "--wharf.hosts.register-local=false"),
+                Map.of());
+        http = console.http();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (console != null) {
-            console.destroy();
-            console.waitFor();
+            console.close();
         }
+    }
+
+    @Test
+    void hcsIsRefusedWhereComputecoreCannotLoad() {
+        ApiSession api = new ApiSession(http, "packaged-jar");
+
+        JsonNode refused = ApiSession.problem(api.post("/api/v1/hosts", Map.of("name", "win", "kind", "hcs", "endpoint", "local")),
+                400, "validation");
+
+        assertThat(refused.path("detail").asString()).contains("HCS needs Windows Server 2019 / Windows 10 1809 or later");
     }
 
     @Test
@@ -79,11 +67,5 @@ class PackagedJarIT {
     @Test
     void pagesLinkTheBundledAssets() {
         assertThat(http.get("/login").body()).contains("/assets/wharf.css", "/assets/wharf.js");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -19,10 +19,10 @@ final class ContainerViews {
 
     record Container(String id, String name, String image, String state, String status, Instant createdAt,
             Map<String, String> labels, List<ContainerSummary.PortBinding> ports, List<ContainerSummary.Mount> mounts,
-            List<String> networks) {
+            List<String> networks, Map<String, String> extra) {
         static Container of(ContainerSummary c) {
             return new Container(c.id(), c.name(), c.image(), c.state().apiName(), c.status(), c.createdAt(), c.labels(),
-                    c.ports(), c.mounts(), c.networks());
+                    c.ports(), c.mounts(), c.networks(), c.extra());
         }
     }
 

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.wharf.engine.EngineTarget;
+import dev.wharf.engine.HostCalls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -38,8 +39,8 @@ final class DockerConnection implements AutoCloseable {
         this.target = target;
         this.settings = settings;
         this.http = DockerTransport.httpClient(target, settings, presentClientCertificate);
-        this.quick = new HostCalls(target, "docker-" + target.name(), settings.threads(), settings.queue());
-        this.slow = new HostCalls(target, "docker-long-" + target.name(), LONG_CALL_THREADS, settings.queue());
+        this.quick = new HostCalls(target, "docker-" + target.name(), settings.threads(), settings.queue(), DockerErrors::map);
+        this.slow = new HostCalls(target, "docker-long-" + target.name(), LONG_CALL_THREADS, settings.queue(), DockerErrors::map);
     }
 
     EngineTarget target() {

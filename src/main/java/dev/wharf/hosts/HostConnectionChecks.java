@@ -39,13 +39,22 @@ class HostConnectionChecks {
         });
     }
 
+    /** Whether computecore loads on this console's machine, so the hcs kind can be offered. */
+    boolean hcsAvailable() {
+        return hcsAvailability().available();
+    }
+
     void requireHcsAvailable() {
-        EngineDriver.Availability availability = drivers.kinds().contains(HostKind.HCS.apiName())
-                ? drivers.availability(HostKind.HCS.apiName())
-                : EngineDriver.Availability.no(HCS_NEEDS);
+        EngineDriver.Availability availability = hcsAvailability();
         if (!availability.available()) {
             throw new InvalidInputException("kind", "hcs is not available on this console's machine: " + availability.reason());
         }
+    }
+
+    private EngineDriver.Availability hcsAvailability() {
+        return drivers.kinds().contains(HostKind.HCS.apiName())
+                ? drivers.availability(HostKind.HCS.apiName())
+                : EngineDriver.Availability.no(HCS_NEEDS);
     }
 
     /** Checks a registration as the registry would, then reports what answers there. */

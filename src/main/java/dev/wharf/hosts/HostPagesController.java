@@ -30,12 +30,21 @@ class HostPagesController {
     private final HostChanges changes;
     private final HostStatuses statuses;
     private final AccessPolicy access;
+    private final HostConnectionChecks checks;
 
-    HostPagesController(VisibleHosts hosts, HostChanges changes, HostStatuses statuses, AccessPolicy access) {
+    HostPagesController(VisibleHosts hosts, HostChanges changes, HostStatuses statuses, AccessPolicy access,
+            HostConnectionChecks checks) {
         this.hosts = hosts;
         this.changes = changes;
         this.statuses = statuses;
         this.access = access;
+        this.checks = checks;
+    }
+
+    /** The form offers hcs only where computecore loads; elsewhere choosing it could only fail. */
+    @ModelAttribute("hcsAvailable")
+    boolean hcsAvailable() {
+        return checks.hcsAvailable();
     }
 
     /** The register/edit form. PEM text can be pasted or uploaded; an uploaded file wins over pasted text. */

@@ -16,7 +16,11 @@ public final class ApiSession {
     private final String[] bearer;
 
     public ApiSession(int port, String adminPassword) {
-        this.http = new Http(port);
+        this(new Http(port), adminPassword);
+    }
+
+    public ApiSession(Http http, String adminPassword) {
+        this.http = http;
         HttpResponse<String> created = http.postJson("/api/v1/auth/tokens", "{}", Http.basic("admin", adminPassword));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         this.bearer = Http.bearer(json(created).path("token").asString());

@@ -1,7 +1,5 @@
-package dev.wharf.docker;
+package dev.wharf.engine;
 
-import dev.wharf.engine.EngineException;
-import dev.wharf.engine.EngineTarget;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -12,18 +10,25 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
  * A bounded thread pool of one host. Callers wait at most the call's deadline; a hung engine ties up
  * only its own threads and queue, and a full queue is refused at once instead of piling up.
  */
-final class HostCalls implements AutoCloseable {
+public final class HostCalls implements AutoCloseable {
 
     private final EngineTarget target;
+    private final BiFunction<Throwable, EngineTarget, EngineException> failures;
     private final ThreadPoolExecutor executor;
 
-    HostCalls(EngineTarget target, String threadName, int threads, int queue) {
+    /**
+     * @param failures turns what a call threw into the engine's meaning (each adapter knows its own errors)
+     */
+    public HostCalls(EngineTarget target, String threadName, int threads, int queue,
+            BiFunction<Throwable, EngineTarget, EngineException> failures) {
         this.target = target;
+        this.failures = failures;
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 runnable -> {
@@ -34,7 +39,7 @@ final class HostCalls implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
     }
 
-    <T> T call(Duration deadline, Callable<T> work) {
+    public <T> T call(Duration deadline, Callable<T> work) {
         Future<T> future;
         try {
             future = executor.submit(work);
@@ -50,7 +55,7 @@ final class HostCalls implements AutoCloseable {
             throw new EngineException.Timeout("Host '" + target.name() + "' did not answer within "
                     + deadline.toSeconds() + " s", target.hostId(), e);
         } catch (ExecutionException e) {
-            throw DockerErrors.map(e.getCause(), target);
+            throw failures.apply(e.getCause(), target);
         } catch (java.util.concurrent.CancellationException e) {
             throw new EngineException.Unavailable("The connection to host '" + target.name() + "' was closed", target.hostId(), e);
         } catch (InterruptedException e) {
