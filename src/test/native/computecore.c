@@ -62,6 +62,10 @@ WHARF_EXPORT HRESULT HcsSetComputeSystemCallback(void *system, uint32_t options,
 
 WHARF_EXPORT void HcsCloseComputeSystem(void *system) { standin_HcsCloseComputeSystem(system); }
 
+WHARF_EXPORT HRESULT HcsWaitForComputeSystemExit(void *system, uint32_t timeoutMs, uint16_t **result) {
+    return standin_HcsWaitForComputeSystemExit(system, timeoutMs, result);
+}
+
 WHARF_EXPORT HRESULT HcsGetServiceProperties(const uint16_t *propertyQuery, uint16_t **result) {
     return standin_HcsGetServiceProperties(propertyQuery, result);
 }

@@ -917,3 +917,9 @@ WHARF_EXPORT int32_t WharfStandinExitSystem(const char *id, const char *exitType
 WHARF_EXPORT int32_t WharfStandinVanish(const char *id) { return standin_hcs_vanish(id); }
 
 WHARF_EXPORT int32_t WharfStandinCallbacksRegistered(void) { return standin_hcs_callbacks_registered(); }
+
+WHARF_EXPORT void WharfStandinSetShutdownLag(int32_t ms) { standin_hcs_set_shutdown_lag(ms); }
+
+WHARF_EXPORT void WharfStandinListStoppedWhileHeld(int32_t on) { standin_hcs_list_stopped_while_held(on); }
+
+WHARF_EXPORT int32_t WharfStandinDisconnectService(void) { return standin_hcs_disconnect_service(); }

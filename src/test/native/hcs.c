@@ -8,9 +8,15 @@
  * - hcs_op: one per HcsCreateOperation. Kept in live_ops while the client handle is open;
  *   freed when the client closed it and no worker or waiter still uses it.
  * - hcs_system: the model, keyed by Id in a creation-ordered registry. Reference counted by
- *   the registry, open handles and workers; a stopped system leaves the registry at once and
- *   lives on for the handles still open on it.
+ *   the registry, open handles, workers, shutdown-lag timers and exit waiters; a stopped system
+ *   leaves the registry at once and lives on for the handles still open on it. A system that
+ *   stopped by an exit (not vanish/reset) while handles were open is also kept in the held list
+ *   (no reference of its own) until its last handle closes; enumeration shows that list only
+ *   when WharfStandinListStoppedWhileHeld is on.
  * - sys_handle: one per HcsCreateComputeSystem / HcsOpenComputeSystem, kept in live_handles.
+ *
+ * Every stop and every system-handle close broadcasts sys_cond, which HcsWaitForComputeSystemExit
+ * and the shutdown-lag timers wait on.
  */
 #define _GNU_SOURCE
 #include "hcs.h"
@@ -141,8 +147,12 @@ struct hcs_system {
     int state;
     char *exit_type;          /* set when stopped */
     int in_registry;          /* the registry holds one reference */
-    int refs;                 /* registry + open handles + workers */
+    int refs;                 /* registry + open handles + workers + lag timers + exit waiters */
+    uint64_t seq;             /* creation order (enumeration order) */
     hcs_system *prev, *next;  /* registry, creation order */
+    int held;                 /* in the held list (stopped, handles still open) */
+    hcs_system *held_prev, *held_next;
+    int shutdown_pending;     /* a shutdown-lag timer is running for it */
     sys_handle *handles;      /* open handles on this system */
     int started;
     struct timespec start_real;
@@ -184,16 +194,22 @@ _Static_assert(sizeof(hcs_event) == 24, "HCS_EVENT must be 24 bytes");
 _Static_assert(__builtin_offsetof(hcs_event, EventData) == 8, "EventData at 8");
 _Static_assert(__builtin_offsetof(hcs_event, Operation) == 16, "Operation at 16");
 
-#define HCS_EVENT_SYSTEM_EXITED 1
+#define HCS_EVENT_SYSTEM_EXITED 0x00000001
+#define HCS_EVENT_SERVICE_DISCONNECT 0x02000000
 
 static ptr_set live_ops, live_handles;
 static hcs_system *first_system, *last_system;
+static hcs_system *first_held, *last_held;   /* stopped systems with handles open, stop order */
 static int delays[16] = {[0 ... 15] = 2};
 static int legacy_errors;
+static int32_t shutdown_lag;                 /* ms; 0 none, < 0 the guest never stops by itself */
+static int list_stopped_while_held;
 static uint64_t next_serial = 1;
+static uint64_t next_system_seq = 1;
 static int32_t callbacks_registered;
 
-static pthread_cond_t op_cond;
+static pthread_cond_t op_cond;   /* operation state changes and operation closes */
+static pthread_cond_t sys_cond;  /* system stops and system-handle closes */
 static pthread_once_t op_cond_once = PTHREAD_ONCE_INIT;
 
 static void op_cond_init(void) {
@@ -201,7 +217,26 @@ static void op_cond_init(void) {
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&op_cond, &attr);
+    pthread_cond_init(&sys_cond, &attr);
     pthread_condattr_destroy(&attr);
+}
+
+static void sys_changed(void) {
+    pthread_once(&op_cond_once, op_cond_init);
+    pthread_cond_broadcast(&sys_cond);
+}
+
+/* A CLOCK_MONOTONIC deadline ms from now. */
+static struct timespec deadline_after(uint32_t ms) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += ms / 1000;
+    deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    return deadline;
 }
 
 /* The state-error codes in the v1 form (0xC037xxxx) when legacy mode is on. */
@@ -273,6 +308,26 @@ static void registry_unlink(hcs_system *s) {
     system_release(s);
 }
 
+static void held_link(hcs_system *s) {
+    if (s->held) return;
+    s->held_prev = last_held;
+    s->held_next = NULL;
+    if (last_held) last_held->held_next = s;
+    else first_held = s;
+    last_held = s;
+    s->held = 1;
+}
+
+static void held_unlink(hcs_system *s) {
+    if (!s->held) return;
+    if (s->held_prev) s->held_prev->held_next = s->held_next;
+    else first_held = s->held_next;
+    if (s->held_next) s->held_next->held_prev = s->held_prev;
+    else last_held = s->held_prev;
+    s->held_prev = s->held_next = NULL;
+    s->held = 0;
+}
+
 static hcs_system *registry_find(const char *id) {
     if (!id) return NULL;
     for (hcs_system *s = first_system; s; s = s->next)
@@ -295,20 +350,29 @@ static void mark_started(hcs_system *s) {
     s->started = 1;
 }
 
-/* A new system in state Created, appended to the registry (which holds its one reference). */
+/* A new system in state Created, appended to the registry (which holds its one reference).
+ * RuntimeId: runtime_id when given; else the all-zero GUID for a Container (process isolation
+ * reports no utility VM) and a random GUID for anything else (VirtualMachine). */
 static hcs_system *system_new(const char *id, const char *name, const char *owner, const char *type, const char *os,
-                              const char *hosting) {
+                              const char *hosting, const char *runtime_id) {
     hcs_system *s = zalloc(sizeof *s);
-    standin_guid runtime;
-    char runtime_text[37];
-    guid_random(&runtime);
-    guid_format(&runtime, runtime_text);
     s->id = dupstr(id);
     s->name = dupstr(name && *name ? name : id);
     s->owner = dupstr(owner && *owner ? owner : "wharf-standin");
     s->type = dupstr(type && *type ? type : "Container");
     s->os = dupstr(os && *os ? os : "Windows");
-    s->runtime_id = dupstr(runtime_text);
+    if (runtime_id && *runtime_id) {
+        s->runtime_id = dupstr(runtime_id);
+    } else if (strcasecmp(s->type, "Container") == 0) {
+        s->runtime_id = dupstr("00000000-0000-0000-0000-000000000000");
+    } else {
+        standin_guid runtime;
+        char runtime_text[37];
+        guid_random(&runtime);
+        guid_format(&runtime, runtime_text);
+        s->runtime_id = dupstr(runtime_text);
+    }
+    s->seq = next_system_seq++;
     s->hosting = hosting && *hosting ? dupstr(hosting) : NULL;
     s->state = SYS_CREATED;
     s->memory = 48ull * 1024 * 1024 + (fnv1a(id) % 64) * 4096;
@@ -340,7 +404,8 @@ typedef struct {
     void *context;
     const void *handle;
     uint64_t serial;
-    char *data;
+    int32_t type;
+    char *data;          /* UTF-8 EventData, NULL for none */
 } delivery;
 
 static void *deliver_event(void *arg) {
@@ -351,10 +416,10 @@ static void *deliver_event(void *arg) {
     unlock();
     if (still_set) {
         hcs_event *event = zalloc(sizeof *event);
-        uint16_t *data = standin_utf16(d->data);
+        uint16_t *data = d->data ? standin_utf16(d->data) : NULL;
         size_t units = 0;
-        while (data[units]) units++;
-        event->Type = HCS_EVENT_SYSTEM_EXITED;
+        while (data && data[units]) units++;
+        event->Type = d->type;
         event->EventData = data;
         event->Operation = NULL;
         d->callback(event, d->context);
@@ -370,38 +435,103 @@ static void *deliver_event(void *arg) {
     return NULL;
 }
 
+/* The SystemExitStatus document (malloc'ed UTF-8) the exit event and HcsWaitForComputeSystemExit carry. */
+static char *exit_status(const char *exit_type) {
+    standin_buf b;
+    buf_init(&b);
+    buf_add(&b, "{\"Status\":0,\"ExitType\":");
+    buf_add_json_string(&b, exit_type ? exit_type : "Unknown");
+    buf_add(&b, "}");
+    return buf_take(&b);
+}
+
+/* Under the lock, h has a callback: schedules one event to it on a stand-in thread (data is
+ * taken over, NULL for none); 0 when scheduled. */
+static int schedule_event(sys_handle *h, int32_t type, char *data) {
+    delivery *d = zalloc(sizeof *d);
+    d->callback = h->callback;
+    d->context = (void *)h->context;
+    d->handle = h;
+    d->serial = h->serial;
+    d->type = type;
+    d->data = data;
+    standin_work_begin();
+    if (spawn_detached(deliver_event, d) != 0) {
+        fprintf(stderr, "[wharf-standin] cannot start a thread for event 0x%08X of %s\n", (unsigned)type,
+                h->system->id);
+        free(d->data);
+        free(d);
+        standin_work_end();
+        return -1;
+    }
+    return 0;
+}
+
 /* Under the lock: schedules HcsEventSystemExited for every open handle of s with a callback. */
 static void schedule_exit_events(hcs_system *s, const char *exit_type) {
     for (sys_handle *h = s->handles; h; h = h->next_of_system) {
         if (!h->callback) continue;
-        delivery *d = zalloc(sizeof *d);
-        standin_buf b;
-        buf_init(&b);
-        buf_add(&b, "{\"Status\":0,\"ExitType\":");
-        buf_add_json_string(&b, exit_type);
-        buf_add(&b, "}");
-        d->callback = h->callback;
-        d->context = (void *)h->context;
-        d->handle = h;
-        d->serial = h->serial;
-        d->data = buf_take(&b);
-        standin_work_begin();
-        if (spawn_detached(deliver_event, d) != 0) {
-            fprintf(stderr, "[wharf-standin] cannot start a thread for an exit event of %s\n", s->id);
-            free(d->data);
-            free(d);
-            standin_work_end();
-        }
+        schedule_event(h, HCS_EVENT_SYSTEM_EXITED, exit_status(exit_type));
     }
 }
 
-/* Under the lock: s becomes Stopped and leaves the registry (may free s when nothing else holds it). */
+/* Under the lock: s becomes Stopped and leaves the registry (may free s when nothing else holds
+ * it). notify: an exit (events fire, and the system stays listable while handles are open);
+ * otherwise it just vanishes (vanish, reset). Wakes exit waiters and lag timers. */
 static void system_stop(hcs_system *s, const char *exit_type, int notify) {
     set_state(s, SYS_STOPPED);
     free(s->exit_type);
     s->exit_type = dupstr(exit_type ? exit_type : "Unknown");
-    if (notify) schedule_exit_events(s, s->exit_type);
+    if (notify) {
+        schedule_exit_events(s, s->exit_type);
+        if (s->handles) held_link(s);
+    }
+    sys_changed();
     registry_unlink(s);
+}
+
+/* ---------------------------------------------------------------- guest shutdown lag */
+
+typedef struct {
+    hcs_system *system;  /* referenced while the timer runs */
+    struct timespec deadline;
+} lag_timer;
+
+static void *lag_expired(void *arg) {
+    lag_timer *t = arg;
+    hcs_system *s = t->system;
+    lock();
+    while (s->state != SYS_STOPPED) {
+        if (pthread_cond_timedwait(&sys_cond, &standin_lock, &t->deadline) == ETIMEDOUT) break;
+    }
+    if (s->state != SYS_STOPPED) system_stop(s, "GracefulExit", 1);
+    s->shutdown_pending = 0;
+    system_release(s);
+    unlock();
+    free(t);
+    standin_work_end();
+    return NULL;
+}
+
+/* Under the lock: the guest of s stops by itself (GracefulExit) ms from now unless it stops
+ * otherwise first; returns -1 when no timer could be started. */
+static int schedule_guest_exit(hcs_system *s, int32_t ms) {
+    pthread_once(&op_cond_once, op_cond_init);
+    lag_timer *t = zalloc(sizeof *t);
+    t->system = s;
+    t->deadline = deadline_after((uint32_t)ms);
+    s->refs++;
+    s->shutdown_pending = 1;
+    standin_work_begin();
+    if (spawn_detached(lag_expired, t) != 0) {
+        fprintf(stderr, "[wharf-standin] cannot start a shutdown-lag timer for %s\n", s->id);
+        s->shutdown_pending = 0;
+        s->refs--; /* the caller still holds s */
+        free(t);
+        standin_work_end();
+        return -1;
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- documents */
@@ -615,6 +745,11 @@ static HRESULT invalid_state(hcs_system *s, const char *action, char **document)
     return fail_doc(state_error(HCS_E_INVALID_STATE), document, detail);
 }
 
+static int by_creation(const void *a, const void *b) {
+    uint64_t x = (*(hcs_system *const *)a)->seq, y = (*(hcs_system *const *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
 static HRESULT do_enumerate(const char *query, char **document) {
     json *q;
     if (parse_query(query, &q) != 0) return fail_doc(HCS_E_INVALID_JSON, document, "The enumeration query is not a JSON object.");
@@ -624,11 +759,23 @@ static HRESULT do_enumerate(const char *query, char **document) {
         json_free(q);
         return fail_doc(HCS_E_INVALID_JSON, document, "Ids, Names, Types and Owners must be arrays.");
     }
+    /* live systems, plus stopped ones still held open when that is listed, in creation order */
+    size_t count = 0;
+    for (hcs_system *s = first_system; s; s = s->next) count++;
+    if (list_stopped_while_held)
+        for (hcs_system *s = first_held; s; s = s->held_next) count++;
+    hcs_system **listed = zalloc((count ? count : 1) * sizeof *listed);
+    size_t n = 0;
+    for (hcs_system *s = first_system; s; s = s->next) listed[n++] = s;
+    if (list_stopped_while_held)
+        for (hcs_system *s = first_held; s; s = s->held_next) listed[n++] = s;
+    qsort(listed, n, sizeof *listed, by_creation);
     standin_buf b;
     buf_init(&b);
     buf_add(&b, "[");
     int first = 1;
-    for (hcs_system *s = first_system; s; s = s->next) {
+    for (size_t i = 0; i < n; i++) {
+        hcs_system *s = listed[i];
         if (!filter_matches(ids, s->id, 0) || !filter_matches(names, s->name, 0) || !filter_matches(types, s->type, 1) ||
             !filter_matches(owners, s->owner, 0))
             continue;
@@ -637,6 +784,7 @@ static HRESULT do_enumerate(const char *query, char **document) {
         write_properties(&b, s, 0);
     }
     buf_add(&b, "]");
+    free(listed);
     json_free(q);
     *document = buf_take(&b);
     return S_OK;
@@ -692,6 +840,11 @@ static HRESULT perform(task *t, char **document) {
             char detail[400];
             snprintf(detail, sizeof detail, "Compute system '%.300s' has already stopped.", s->id);
             return fail_doc(state_error(HCS_E_SYSTEM_ALREADY_STOPPED), document, detail);
+        }
+        /* guest shutdown lag: the operation succeeds, the guest exits later (or never, lag < 0);
+         * a second shutdown meanwhile succeeds too without a second timer */
+        if (t->type == HCS_OP_SHUTDOWN && shutdown_lag != 0 && (s->state == SYS_RUNNING || s->state == SYS_PAUSED)) {
+            if (shutdown_lag < 0 || s->shutdown_pending || schedule_guest_exit(s, shutdown_lag) == 0) return S_OK;
         }
         system_stop(s, t->type == HCS_OP_SHUTDOWN ? "GracefulExit" : "ForcedExit", 1);
         return S_OK;
@@ -850,6 +1003,7 @@ HRESULT standin_HcsCreateComputeSystem(const uint16_t *id, const uint16_t *confi
     json *config = config_text ? json_parse(config_text) : NULL;
     free(config_text);
     const char *type = NULL;
+    const json *runtime_id = json_get(config, "RuntimeId");
     lock();
     hcs_op *op;
     HRESULT hr = op_acquire(operation, &op), injected_hr = S_OK;
@@ -868,13 +1022,15 @@ HRESULT standin_HcsCreateComputeSystem(const uint16_t *id, const uint16_t *confi
     } else if (system_kind(config, &type) != 1) {
         hr = op_fail(op, HCS_E_INVALID_JSON,
                      "The configuration must have exactly one of Container, HostedSystem or VirtualMachine.");
+    } else if (runtime_id && runtime_id->type != JSON_STRING && runtime_id->type != JSON_NULL) {
+        hr = op_fail(op, HCS_E_INVALID_JSON, "RuntimeId must be a string.");
     } else if (registry_find(id_text)) {
         char detail[400];
         snprintf(detail, sizeof detail, "A compute system with id '%.300s' already exists.", id_text);
         hr = op_fail(op, HCS_E_SYSTEM_ALREADY_EXISTS, detail);
     } else {
         hcs_system *s = system_new(id_text, NULL, json_str(json_get(config, "Owner"), NULL), type, NULL,
-                                   json_str(json_get(config, "HostingSystemId"), NULL));
+                                   json_str(json_get(config, "HostingSystemId"), NULL), json_str(runtime_id, NULL));
         sys_handle *h = handle_new(s);
         hr = op_launch(op, HCS_OP_CREATE, NULL, NULL, 0, S_OK, "HcsCreateComputeSystem");
         *computeSystem = h;
@@ -999,9 +1155,52 @@ void standin_HcsCloseComputeSystem(void *computeSystem) {
     if (h->callback) callbacks_registered--;
     memset(h, 0, sizeof *h);
     free(h);
+    if (!s->handles) held_unlink(s); /* the last handle: a held stopped system leaves enumeration */
+    sys_changed();                   /* exit waiters on this handle return E_HANDLE */
     system_release(s);
     standin_handle_closed();
     unlock();
+}
+
+HRESULT standin_HcsWaitForComputeSystemExit(void *computeSystem, uint32_t timeoutMs, uint16_t **result) {
+    if (result) *result = NULL;
+    HRESULT hr;
+    if (standin_take_injected("HcsWaitForComputeSystemExit", &hr)) return hr;
+    if (!computeSystem) return E_INVALIDARG;
+    pthread_once(&op_cond_once, op_cond_init);
+    struct timespec deadline = deadline_after(timeoutMs == INFINITE ? 0 : timeoutMs);
+    lock();
+    if (!set_has(&live_handles, computeSystem)) {
+        unlock();
+        return E_HANDLE;
+    }
+    sys_handle *h = computeSystem;
+    uint64_t serial = h->serial;
+    hcs_system *s = h->system;
+    s->refs++; /* the handle may close while we wait */
+    int open = 1;
+    while (s->state != SYS_STOPPED) {
+        if (timeoutMs == 0) break;
+        if (timeoutMs == INFINITE) pthread_cond_wait(&sys_cond, &standin_lock);
+        else if (pthread_cond_timedwait(&sys_cond, &standin_lock, &deadline) == ETIMEDOUT) break;
+        open = set_has(&live_handles, h) && h->serial == serial;
+        if (!open) break;
+    }
+    if (!open) {
+        hr = E_HANDLE;
+    } else if (s->state == SYS_STOPPED) {
+        hr = S_OK;
+        if (result) {
+            char *status = exit_status(s->exit_type);
+            *result = standin_give_utf16(STANDIN_ALLOC_LOCAL, status);
+            free(status);
+        }
+    } else {
+        hr = HCS_E_OPERATION_TIMEOUT;
+    }
+    system_release(s);
+    unlock();
+    return hr;
 }
 
 HRESULT standin_HcsGetServiceProperties(const uint16_t *propertyQuery, uint16_t **result) {
@@ -1050,7 +1249,8 @@ void standin_seed_hcs(const json *systems) {
         hcs_system *s = system_new(id, json_str(json_get(item, "Name"), NULL), json_str(json_get(item, "Owner"), NULL),
                                    json_str(json_get(item, "SystemType"), NULL),
                                    json_str(json_get(item, "RuntimeOsType"), NULL),
-                                   json_str(json_get(item, "HostingSystemId"), NULL));
+                                   json_str(json_get(item, "HostingSystemId"), NULL),
+                                   json_str(json_get(item, "RuntimeId"), NULL));
         const char *state = json_str(json_get(item, "State"), "Created");
         if (strcasecmp(state, "Running") == 0) {
             set_state(s, SYS_RUNNING);
@@ -1066,8 +1266,11 @@ void standin_seed_hcs(const json *systems) {
 void standin_reset_hcs(void) {
     lock();
     while (first_system) system_stop(first_system, "Unknown", 0);
+    while (first_held) held_unlink(first_held);
     for (int i = 0; i < 16; i++) delays[i] = 2;
     legacy_errors = 0;
+    shutdown_lag = 0;
+    list_stopped_while_held = 0;
     unlock();
 }
 
@@ -1107,4 +1310,29 @@ int32_t standin_hcs_callbacks_registered(void) {
     int32_t n = callbacks_registered;
     unlock();
     return n;
+}
+
+void standin_hcs_set_shutdown_lag(int32_t ms) {
+    lock();
+    shutdown_lag = ms;
+    unlock();
+}
+
+void standin_hcs_list_stopped_while_held(int32_t on) {
+    lock();
+    list_stopped_while_held = on != 0;
+    unlock();
+}
+
+int32_t standin_hcs_disconnect_service(void) {
+    int32_t delivered = 0;
+    lock();
+    for (size_t slot = 0; slot < SET_BUCKETS; slot++) {
+        for (const set_node *n = live_handles.buckets[slot]; n; n = n->next) {
+            sys_handle *h = (sys_handle *)n->pointer;
+            if (h->callback && schedule_event(h, HCS_EVENT_SERVICE_DISCONNECT, NULL) == 0) delivered++;
+        }
+    }
+    unlock();
+    return delivered;
 }

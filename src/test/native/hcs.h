@@ -52,6 +52,10 @@ WHARF_EXPORT HRESULT standin_HcsResumeComputeSystem(void *computeSystem, void *o
 WHARF_EXPORT HRESULT standin_HcsSetComputeSystemCallback(void *computeSystem, uint32_t callbackOptions, const void *context,
                                                          standin_hcs_event_callback callback);
 WHARF_EXPORT void standin_HcsCloseComputeSystem(void *computeSystem);
+/* Synchronous: S_OK with a SystemExitStatus document once the system is Stopped,
+ * HCS_E_OPERATION_TIMEOUT after timeoutMs (0xFFFFFFFF: no limit), E_HANDLE when the handle is (or
+ * gets) closed, E_INVALIDARG for NULL. */
+WHARF_EXPORT HRESULT standin_HcsWaitForComputeSystemExit(void *computeSystem, uint32_t timeoutMs, uint16_t **result);
 WHARF_EXPORT HRESULT standin_HcsGetServiceProperties(const uint16_t *propertyQuery, uint16_t **result);
 
 /* kernel32!LocalFree: NULL when freed (or mem was NULL), mem itself for a bad free. */
@@ -65,5 +69,11 @@ int32_t standin_hcs_exit_system(const char *id, const char *exit_type);
 /* 0 when a live system with that id was removed without any event, -1 when unknown. */
 int32_t standin_hcs_vanish(const char *id);
 int32_t standin_hcs_callbacks_registered(void);
+/* ms > 0: a shutdown succeeds and the guest exits ms later; < 0: never by itself; 0: at once. */
+void standin_hcs_set_shutdown_lag(int32_t ms);
+/* Stopped systems stay in enumerations while a handle to them is open. */
+void standin_hcs_list_stopped_while_held(int32_t on);
+/* HcsEventServiceDisconnect to every open handle with a callback; returns how many were scheduled. */
+int32_t standin_hcs_disconnect_service(void);
 
 #endif

@@ -133,6 +133,22 @@ void standin_reset_scm(void);
  * int32_t WharfStandinExitSystem(const char *id, const char *exitType);  exits as if by itself
  * int32_t WharfStandinVanish(const char *id);        removes a system without any event
  * int32_t WharfStandinCallbacksRegistered(void);     system callbacks currently set
+ * void    WharfStandinSetShutdownLag(int32_t ms);    guest shutdown lag (reset: 0, none). ms > 0: a
+ *         successful HcsShutDownComputeSystem of a Running/Paused system completes S_OK and the system
+ *         stops (GracefulExit, events fire) ms later from a stand-in thread unless it stopped otherwise
+ *         first (pending work meanwhile); a repeat shutdown meanwhile also succeeds. ms < 0: the
+ *         shutdown succeeds but the guest never stops by itself (only terminate, exit, vanish or reset)
+ * void    WharfStandinListStoppedWhileHeld(int32_t on);  (reset: off) a system that exited (shutdown,
+ *         terminate, WharfStandinExitSystem; not vanish/reset) stays in HcsEnumerateComputeSystems as
+ *         "State":"Stopped","Stopped":true with its "ExitType" until its last handle closes;
+ *         HcsOpenComputeSystem still answers not found
+ * int32_t WharfStandinDisconnectService(void);      HcsEventServiceDisconnect (0x02000000, EventData
+ *         NULL) once to every open system handle with a callback, from stand-in threads (pending
+ *         work); returns how many deliveries were scheduled
+ *
+ * RuntimeId: a top-level "RuntimeId" string in the create configuration or a seed system sets it;
+ * otherwise Container systems report 00000000-0000-0000-0000-000000000000 (process isolation) and
+ * VirtualMachine systems a random GUID.
  */
 
 #endif

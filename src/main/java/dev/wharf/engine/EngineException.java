@@ -24,6 +24,11 @@ public abstract sealed class EngineException extends RuntimeException {
         return Optional.ofNullable(hostId);
     }
 
+    /** The HCS/HCN HRESULT, for adapters that must tell one condition from another. */
+    public Optional<Integer> hresult() {
+        return Optional.ofNullable(hresult);
+    }
+
     /** The HCS/HCN HRESULT as Windows tools print it, e.g. {@code 0x8037010E}, for HCS failures. */
     public Optional<String> hresultHex() {
         return Optional.ofNullable(hresult).map(h -> String.format("0x%08X", h));
@@ -55,6 +60,14 @@ public abstract sealed class EngineException extends RuntimeException {
     public static final class Rejected extends EngineException {
         public Rejected(String message, UUID hostId, Throwable cause) {
             super(message, hostId, null, cause);
+        }
+
+        public Rejected(String message, UUID hostId) {
+            super(message, hostId, null, null);
+        }
+
+        public Rejected(String message, UUID hostId, int hresult) {
+            super(message, hostId, hresult, null);
         }
     }
 

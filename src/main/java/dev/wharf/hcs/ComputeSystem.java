@@ -41,6 +41,14 @@ record ComputeSystem(String id, String name, String systemType, String owner, St
         return systems;
     }
 
+    /**
+     * The systems that have not stopped. A stopped one is gone for Wharf even if HCS still lists it
+     * while someone holds a handle: it has been reported exited once, and HCS forgets it next.
+     */
+    static List<ComputeSystem> listLive(String enumeration) {
+        return listOf(enumeration).stream().filter(system -> !"Stopped".equals(system.state())).toList();
+    }
+
     ContainerState containerState() {
         if (state == null) {
             return ContainerState.UNKNOWN;
@@ -58,9 +66,13 @@ record ComputeSystem(String id, String name, String systemType, String owner, St
         return "VirtualMachine".equalsIgnoreCase(systemType);
     }
 
+    /** A process-isolated container shares the host's kernel and reports the all-zero runtime id. */
+    private static final String NO_RUNTIME = "00000000-0000-0000-0000-000000000000";
+
     /**
      * The utility VM this system runs in: its HostingSystemId, or {@code <id>@vm} when HCS lists such a VM
-     * (containerd's Hyper-V isolation); null for process isolation and for VMs themselves.
+     * (containerd's Hyper-V isolation); null for process isolation, for VMs themselves, and when HCS does
+     * not say which VM (Docker's own Hyper-V containers).
      */
     String utilityVm(Set<String> knownIds) {
         if (isVirtualMachine()) {
@@ -80,7 +92,8 @@ record ComputeSystem(String id, String name, String systemType, String owner, St
         put(facts, "runtimeOsType", runtimeOsType);
         put(facts, "runtimeId", runtimeId);
         String utilityVm = utilityVm(knownIds);
-        facts.put("isolation", isVirtualMachine() || utilityVm != null ? "hyperv" : "process");
+        boolean ownVm = runtimeId != null && !runtimeId.isBlank() && !NO_RUNTIME.equals(runtimeId);
+        facts.put("isolation", isVirtualMachine() || utilityVm != null || ownVm ? "hyperv" : "process");
         put(facts, "utilityVm", utilityVm);
         if (isVirtualMachine() && id.endsWith(UTILITY_VM_SUFFIX)) {
             facts.put("utilityVmOf", id.substring(0, id.length() - UTILITY_VM_SUFFIX.length()));

@@ -91,6 +91,23 @@ final class HcsClient {
         run("resume compute system '" + id + "'", timeout, operation -> api.HcsResumeComputeSystem(system, operation, null));
     }
 
+    /**
+     * Waits until the system has exited, at most {@code timeout}: a shutdown operation may finish before
+     * the guest has actually stopped. Answers false when it is still running after {@code timeout}.
+     */
+    boolean waitForExit(Pointer system, String id, Duration timeout) {
+        PointerByReference result = new PointerByReference();
+        int hresult = api.HcsWaitForComputeSystemExit(system, waitMillis(timeout), result);
+        String document = take(result);
+        if (HResult.is(hresult, HResult.HCS_E_OPERATION_TIMEOUT)) {
+            return false;
+        }
+        if (HResult.failed(hresult)) {
+            throw HcsFailure.exception(target, "wait for compute system '" + id + "' to exit", hresult, HcsJson.errorMessage(document));
+        }
+        return true;
+    }
+
     /** Registers the event callback on a handle; it stays until the handle is closed. */
     void watch(Pointer system, String id, long key) {
         int hresult = api.HcsSetComputeSystemCallback(system, 0, new Pointer(key), HcsCallbacks.CALLBACK);

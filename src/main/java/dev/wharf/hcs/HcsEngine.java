@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 final class HcsEngine implements ContainerEngine {
 
     private static final Set<String> KILL_SIGNALS = Set.of("SIGKILL", "KILL", "9");
+    private static final Set<String> TERM_SIGNALS = Set.of("SIGTERM", "TERM", "15");
     /** Java waits this much longer than HCS was told, so HCS's own timeout answers first. */
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
@@ -44,6 +45,8 @@ final class HcsEngine implements ContainerEngine {
     private final HcsSettings settings;
     private final HcsClient client;
     private final HostCalls calls;
+    private final HcnSwitches switches;
+    private final WindowsFacts facts;
     private final Set<HcsEvents> subscriptions = ConcurrentHashMap.newKeySet();
 
     HcsEngine(EngineTarget target, HcsLibraries libraries, HcsSettings settings) {
@@ -51,33 +54,48 @@ final class HcsEngine implements ContainerEngine {
         this.settings = settings;
         this.client = new HcsClient(libraries, target);
         this.calls = new HostCalls(target, "hcs-" + target.name(), settings.threads(), settings.queue(), HcsFailure::unexpected);
+        this.switches = new HcnSwitches(target, new HcnClient(libraries, target), client, calls,
+                deadline(settings.operationTimeout()), settings.operationTimeout());
+        this.facts = new WindowsFacts(libraries.serviceControl());
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.STOPPED_CONTAINERS_VANISH);
+        return Set.of(Capability.SWITCHES, Capability.STOPPED_CONTAINERS_VANISH);
     }
 
+    /**
+     * The Windows host's facts: product and build from the registry (the JVM's view when unreadable),
+     * HCS's schema versions, and the services behind containers.
+     */
     @Override
     public HostInfo info() {
         return call(() -> {
-            String schema = HcsServiceInfo.highestSchema(client.serviceProperties(HcsServiceInfo.BASIC_QUERY));
+            List<String> schemas = HcsServiceInfo.schemaVersions(client.serviceProperties(HcsServiceInfo.BASIC_QUERY));
+            String schema = schemas.isEmpty() ? "unknown" : schemas.get(schemas.size() - 1);
             Map<ContainerState, Integer> byState = new EnumMap<>(ContainerState.class);
-            for (ComputeSystem system : ComputeSystem.listOf(client.enumerate(settings.operationTimeout()))) {
+            for (ComputeSystem system : ComputeSystem.listLive(client.enumerate(settings.operationTimeout()))) {
                 byState.merge(system.containerState(), 1, Integer::sum);
             }
             var os = ManagementFactory.getOperatingSystemMXBean();
             long memory = os instanceof com.sun.management.OperatingSystemMXBean physical ? physical.getTotalMemorySize() : 0;
-            return new HostInfo("HCS schema " + schema, schema, System.getProperty("os.name"), System.getProperty("os.version"),
-                    System.getProperty("os.arch"), System.getProperty("os.version"), Runtime.getRuntime().availableProcessors(),
-                    memory, byState, 0, null);
+            String product = facts.product();
+            String build = facts.build();
+            return new HostInfo("HCS schema " + schema, schema, product != null ? product : System.getProperty("os.name"),
+                    "windows", System.getProperty("os.arch"), build != null ? build : System.getProperty("os.version"),
+                    Runtime.getRuntime().availableProcessors(), memory, byState, 0, null, schemas, facts.services());
         });
+    }
+
+    @Override
+    public dev.wharf.engine.Switches switches() {
+        return switches;
     }
 
     /** Running and paused systems; with {@code includeStopped} also created ones (HCS lists no stopped system). */
     @Override
     public List<ContainerSummary> containers(boolean includeStopped) {
-        List<ComputeSystem> systems = call(() -> ComputeSystem.listOf(client.enumerate(settings.operationTimeout())));
+        List<ComputeSystem> systems = call(() -> ComputeSystem.listLive(client.enumerate(settings.operationTimeout())));
         Set<String> ids = systems.stream().map(ComputeSystem::id).collect(Collectors.toSet());
         return systems.stream()
                 .map(system -> system.summary(ids))
@@ -88,7 +106,7 @@ final class HcsEngine implements ContainerEngine {
     @Override
     public ContainerDetail inspect(String containerId) {
         return call(() -> {
-            List<ComputeSystem> all = ComputeSystem.listOf(client.enumerate(settings.operationTimeout()));
+            List<ComputeSystem> all = ComputeSystem.listLive(client.enumerate(settings.operationTimeout()));
             Set<String> ids = all.stream().map(ComputeSystem::id).collect(Collectors.toSet());
             return onSystem(containerId, all, (system, id) -> {
                 JsonNode properties = propertiesWithStatistics(system, id);
@@ -119,30 +137,53 @@ final class HcsEngine implements ContainerEngine {
         });
     }
 
-    /** Shuts the system down and, when it has not stopped within {@code grace}, terminates it. */
+    /**
+     * Shuts the system down and waits for it to exit; when it has not exited within {@code grace} (or
+     * cannot shut down, say while paused), terminates it.
+     */
     @Override
     public void stop(String containerId, Duration grace) {
         callWithin(grace.plus(settings.operationTimeout()), () -> onSystem(containerId, null, (system, id) -> {
+            Instant deadline = Instant.now().plus(grace);
             try {
                 client.shutDown(system, id, grace);
-                return null;
+                if (client.waitForExit(system, id, remaining(deadline))) {
+                    return null;
+                }
             } catch (EngineException.Timeout graceOver) {
-                // the guest did not stop in time: force it
-            } catch (EngineException.Conflict alreadyStopped) {
-                return null;
+                // the shutdown itself did not finish within the grace period
+            } catch (EngineException.Conflict | EngineException.NotFound e) {
+                if (HcsFailure.stopped(e)) {
+                    return null;
+                }
+                // it cannot shut down in its state (paused, say)
             }
             terminate(system, id);
+            if (!client.waitForExit(system, id, settings.operationTimeout())) {
+                throw new EngineException.Timeout("HCS on host '" + target.name() + "': compute system '" + id
+                        + "' was terminated but has not exited", target.hostId(), (Throwable) null);
+            }
             return null;
         }));
     }
 
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** SIGKILL terminates; SIGTERM asks the guest to shut down (as a TERM asks a Linux process). */
     @Override
     public void kill(String containerId, String signal) {
         String name = signal == null ? "SIGKILL" : signal.toUpperCase(Locale.ROOT);
-        if (!KILL_SIGNALS.contains(name)) {
-            throw new EngineException.Unsupported("HCS can only terminate a compute system (SIGKILL), not send " + signal);
+        if (KILL_SIGNALS.contains(name)) {
+            act(containerId, this::terminate);
+        } else if (TERM_SIGNALS.contains(name)) {
+            act(containerId, (system, id) -> client.shutDown(system, id, settings.operationTimeout()));
+        } else {
+            throw new EngineException.Unsupported("HCS can terminate a compute system (SIGKILL) or shut it down (SIGTERM), "
+                    + "not send " + signal);
         }
-        act(containerId, this::terminate);
     }
 
     @Override
@@ -187,7 +228,10 @@ final class HcsEngine implements ContainerEngine {
     private void terminate(Pointer system, String id) {
         try {
             client.terminate(system, id, settings.operationTimeout());
-        } catch (EngineException.Conflict alreadyStopped) {
+        } catch (EngineException.Conflict | EngineException.NotFound e) {
+            if (!HcsFailure.stopped(e)) {
+                throw e;
+            }
             // it stopped on its own meanwhile: the goal is reached
         }
     }
@@ -209,19 +253,26 @@ final class HcsEngine implements ContainerEngine {
 
     /**
      * Runs {@code work} on the system named by id, or else by name (paths accept either). HCS's own
-     * not-found error stands when neither matches.
+     * not-found error stands when neither matches; a not-found from the work itself is not retried.
      */
     private <T> T onSystem(String idOrName, List<ComputeSystem> listed, SystemWork<T> work) {
+        String id = idOrName;
+        Pointer system;
         try {
-            return client.withSystem(idOrName, system -> work.apply(system, idOrName));
+            system = client.open(idOrName);
         } catch (EngineException.NotFound notAnId) {
-            List<ComputeSystem> systems = listed != null ? listed : ComputeSystem.listOf(client.enumerate(settings.operationTimeout()));
+            List<ComputeSystem> systems = listed != null ? listed : ComputeSystem.listLive(client.enumerate(settings.operationTimeout()));
             List<String> named = systems.stream().filter(s -> s.name().equals(idOrName)).map(ComputeSystem::id).toList();
             if (named.size() != 1) {
                 throw notAnId;
             }
-            String id = named.get(0);
-            return client.withSystem(id, system -> work.apply(system, id));
+            id = named.get(0);
+            system = client.open(id);
+        }
+        try {
+            return work.apply(system, id);
+        } finally {
+            client.close(system);
         }
     }
 
@@ -231,7 +282,12 @@ final class HcsEngine implements ContainerEngine {
 
     /** A call on the host's executor; Java waits a little longer than HCS, whose own timeout answers first. */
     private <T> T callWithin(Duration hcsBound, java.util.concurrent.Callable<T> work) {
-        return calls.call(hcsBound.multipliedBy(2).plus(MARGIN), work);
+        return calls.call(deadline(hcsBound), work);
+    }
+
+    /** Room for three HCS operations (inspect lists, then reads twice), plus a margin. */
+    private static Duration deadline(Duration hcsBound) {
+        return hcsBound.multipliedBy(3).plus(MARGIN);
     }
 
     /** For tests: the client of this host. */

@@ -3,6 +3,7 @@ package dev.wharf.hcs;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.EngineDriver;
 import dev.wharf.engine.EngineTarget;
+import com.sun.jna.Native;
 import dev.wharf.hcs.nativeapi.HcsLibraries;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,9 @@ class HcsEngineDriver implements EngineDriver {
     }
 
     private Loaded load() {
+        if (!settings.enabled()) {
+            return new Loaded(null, "HCS is turned off on this console (wharf.hcs.enabled=false)");
+        }
         Loaded result = loaded;
         if (result == null) {
             synchronized (this) {
@@ -59,6 +63,10 @@ class HcsEngineDriver implements EngineDriver {
     }
 
     private static Loaded tryLoad() {
+        if (Native.POINTER_SIZE != 8) {
+            // HCS_EVENT and every handle are read with 64-bit layouts; HCS serves 64-bit processes
+            return new Loaded(null, NEEDS + " and a 64-bit Java");
+        }
         try {
             return new Loaded(HcsLibraries.load(), null);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {

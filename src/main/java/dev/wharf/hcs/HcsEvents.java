@@ -46,6 +46,7 @@ final class HcsEvents implements EventSubscription {
     private final Consumer<HcsEvents> onClose;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread eventThread;
 
     // confined to the subscription's thread
     private Map<String, ComputeSystem> known;
@@ -64,6 +65,7 @@ final class HcsEvents implements EventSubscription {
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "hcs-events-" + target.name());
             t.setDaemon(true);
+            eventThread = t;
             return t;
         });
     }
@@ -84,10 +86,19 @@ final class HcsEvents implements EventSubscription {
         thread.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** A failure must not end the schedule: a periodic task that throws is never run again. */
     private void poll() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            log.warn("HCS on host '{}': an event poll failed: {}", target.name(), e.toString());
+        }
+    }
+
+    private void pollOnce() {
         List<ComputeSystem> systems;
         try {
-            systems = ComputeSystem.listOf(client.enumerate(settings.operationTimeout()));
+            systems = ComputeSystem.listLive(client.enumerate(settings.operationTimeout()));
         } catch (RuntimeException e) {
             if (!unreachable) {
                 log.warn("HCS on host '{}' cannot be listed: {}", target.name(), e.getMessage());
@@ -176,9 +187,11 @@ final class HcsEvents implements EventSubscription {
 
     private void onEvent(String id, int type) {
         if (type == HcsCallbacks.SERVICE_DISCONNECT) {
-            new ArrayList<>(watches.keySet()).forEach(this::unwatch);
-            known = null;
-            emitGap("the Host Compute Service disconnected");
+            if (known != null) { // every watched handle reports it; one gap is enough
+                new ArrayList<>(watches.keySet()).forEach(this::unwatch);
+                known = null;
+                emitGap("the Host Compute Service disconnected");
+            }
         } else if (type == HcsCallbacks.SYSTEM_EXITED) {
             unwatch(id);
             ComputeSystem system = known == null ? null : known.remove(id);
@@ -223,18 +236,27 @@ final class HcsEvents implements EventSubscription {
         }
     }
 
-    /** Closes every handle (which drops its callback) before returning. */
+    /**
+     * Closes every handle (which drops its callback) before returning. Called from the sink (on the
+     * event thread itself) it cleans up at once instead of waiting for itself.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
+            if (Thread.currentThread() == eventThread) {
+                new ArrayList<>(watches.keySet()).forEach(this::unwatch);
+                thread.shutdown();
+                return;
+            }
             thread.execute(() -> new ArrayList<>(watches.keySet()).forEach(this::unwatch));
             thread.shutdown();
-            if (!thread.awaitTermination(settings.operationTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                log.warn("HCS on host '{}': the event thread did not stop in time", target.name());
-                thread.shutdownNow();
+            // a poll in progress makes at most a list and one call per new system, each bounded by HCS
+            if (!thread.awaitTermination(settings.operationTimeout().toMillis() * 3 + 5000, TimeUnit.MILLISECONDS)) {
+                log.warn("HCS on host '{}': the event thread did not stop in time; its handles stay open until it does",
+                        target.name());
             }
         } catch (RejectedExecutionException alreadyStopped) {
             // nothing left to clean

@@ -23,9 +23,4 @@ final class HcsServiceInfo {
         versions.sort(Comparator.<int[]>comparingInt(v -> v[0]).thenComparingInt(v -> v[1]));
         return versions.stream().map(v -> v[0] + "." + v[1]).toList();
     }
-
-    static String highestSchema(String serviceProperties) {
-        List<String> versions = schemaVersions(serviceProperties);
-        return versions.isEmpty() ? "unknown" : versions.get(versions.size() - 1);
-    }
 }

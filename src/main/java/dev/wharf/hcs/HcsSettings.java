@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     without a callback
  * @param threads concurrent HCS calls; more wait in a bounded queue
  * @param queue calls waiting before new ones are refused
+ * @param enabled false turns the hcs kind off even where computecore loads
  */
 @ConfigurationProperties("wharf.hcs")
 record HcsSettings(
         @DefaultValue("60s") Duration operationTimeout,
         @DefaultValue("3s") Duration pollInterval,
         @DefaultValue("4") int threads,
-        @DefaultValue("256") int queue) {}
+        @DefaultValue("256") int queue,
+        @DefaultValue("true") boolean enabled) {}

@@ -60,16 +60,19 @@ class HostApiController {
 
     record ConnectionTestView(boolean ok, String engineVersion, String apiVersion, String os, String error) {}
 
-    /** A host's engine facts; {@code containers} counts by state ({@code running}, {@code paused}, {@code exited}). */
+    /**
+     * A host's engine facts; {@code containers} counts by state ({@code running}, {@code paused}, {@code exited});
+     * {@code schemaVersions} and {@code services} only on hcs hosts.
+     */
     record HostInfoView(String engineVersion, String apiVersion, String os, String osType, String architecture,
             String kernelVersion, int cpus, long memoryBytes, Map<String, Integer> containers, int images,
-            String storageDriver) {
+            String storageDriver, List<String> schemaVersions, Map<String, String> services) {
         static HostInfoView of(HostInfo info) {
             Map<String, Integer> counts = new TreeMap<>();
             info.containersByState().forEach((state, count) -> counts.put(state.apiName(), count));
             return new HostInfoView(info.engineVersion(), info.apiVersion(), info.os(), info.osVersion(),
                     info.architecture(), info.kernelVersion(), info.cpus(), info.memoryBytes(), counts, info.images(),
-                    info.storageDriver());
+                    info.storageDriver(), info.schemaVersions(), info.services());
         }
     }
 

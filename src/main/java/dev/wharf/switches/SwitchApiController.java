@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/hosts/{hostId}/switches}: one shape for Docker networks and HCN networks. {@code switchId} may be a name. */
 @RestController
@@ -36,6 +38,7 @@ class SwitchApiController {
     /** Where a Windows dockerd names the HNS network behind a Docker network. */
     static final String HNS_ID = "com.docker.network.windowsshim.hnsid";
     static final String HNS_NAME = "com.docker.network.windowsshim.networkname";
+    private static final JsonMapper POLICY_JSON = JsonMapper.builder().build();
 
     private final HostActions actions;
 
@@ -52,12 +55,24 @@ class SwitchApiController {
 
     record Attach(@NotBlank @Size(max = 256) String containerId) {}
 
-    /** A switch as the API shows it; {@code hnsId}/{@code hnsName} only for Docker networks on Windows. */
+    /**
+     * A switch as the API shows it; {@code hnsId}/{@code hnsName} only for Docker networks on Windows,
+     * {@code flags} and {@code policies} only for HCN networks.
+     */
     record SwitchView(String id, String name, String type, String scope, boolean internal, List<SwitchSummary.Subnet> subnets,
-            String adapter, List<SwitchSummary.Attachment> attached, String hnsId, String hnsName) {
+            String adapter, List<SwitchSummary.Attachment> attached, String hnsId, String hnsName, List<String> flags,
+            List<PolicyView> policies) {
         static SwitchView of(SwitchSummary s) {
             return new SwitchView(s.id(), s.name(), s.type(), s.scope(), s.internal(), s.subnets(), s.adapter(), s.attached(),
-                    s.options().get(HNS_ID), s.options().get(HNS_NAME));
+                    s.options().get(HNS_ID), s.options().get(HNS_NAME), s.flags(),
+                    s.policies().stream().map(PolicyView::of).toList());
+        }
+    }
+
+    /** An HCN policy; its settings are HCN's own JSON object, passed through as data. */
+    record PolicyView(String type, JsonNode settings) {
+        static PolicyView of(SwitchSummary.Policy policy) {
+            return new PolicyView(policy.type(), policy.settings() == null ? null : POLICY_JSON.readTree(policy.settings()));
         }
     }
 

@@ -39,7 +39,7 @@ class HcsBindingTests {
     @BeforeEach
     void open() {
         StandIn.control().WharfStandinReset();
-        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofMillis(500), Duration.ofSeconds(1), 4, 256));
+        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofMillis(500), Duration.ofSeconds(1), 4, 256, true));
     }
 
     @AfterEach
@@ -135,7 +135,7 @@ class HcsBindingTests {
     void whatHcsDoesNotDoIsUnsupported() {
         StandIn.createContainer("no-logs");
 
-        assertThatThrownBy(() -> engine.kill("no-logs", "SIGTERM")).isInstanceOf(EngineException.Unsupported.class);
+        assertThatThrownBy(() -> engine.kill("no-logs", "SIGUSR1")).isInstanceOf(EngineException.Unsupported.class);
         assertThatThrownBy(() -> engine.images()).isInstanceOf(EngineException.Unsupported.class);
         assertThatThrownBy(() -> engine.volumes()).isInstanceOf(EngineException.Unsupported.class);
         engine.kill("no-logs", "SIGKILL");
@@ -213,6 +213,69 @@ class HcsBindingTests {
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
         assertThat(engine.containers(true)).noneMatch(c -> c.id().equals("stubborn"));
         StandIn.control().WharfStandinSetDelay(StandIn.SHUTDOWN, 2);
+    }
+
+    @Test
+    void stopWaitsForTheGuestToExitAndForcesOneThatIgnoresTheShutdown() {
+        StandIn.createContainer("slow-guest");
+        StandIn.createContainer("deaf-guest");
+        engine.start("slow-guest");
+        engine.start("deaf-guest");
+
+        StandIn.control().WharfStandinSetShutdownLag(150); // the operation ends before the guest has stopped
+        engine.stop("slow-guest", Duration.ofSeconds(5));
+        assertThat(engine.containers(true)).as("stop returns only once the system is gone").noneMatch(c -> c.id().equals("slow-guest"));
+
+        StandIn.control().WharfStandinSetShutdownLag(-1); // the guest never stops by itself
+        Instant before = Instant.now();
+        engine.stop("deaf-guest", Duration.ofMillis(300));
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
+        assertThat(engine.containers(true)).noneMatch(c -> c.id().equals("deaf-guest"));
+    }
+
+    @Test
+    void aSystemThatCannotShutDownInItsStateIsTerminatedByStop() {
+        StandIn.createContainer("paused-one");
+        engine.start("paused-one");
+        engine.pause("paused-one");
+        StandIn.control().WharfStandinFailNext("HcsShutDownComputeSystem", 0x80370105);
+
+        engine.stop("paused-one", Duration.ofSeconds(1));
+
+        assertThat(engine.containers(true)).noneMatch(c -> c.id().equals("paused-one"));
+    }
+
+    @Test
+    void sigtermShutsDownAndOtherSignalsAreUnsupported() {
+        StandIn.createContainer("termed");
+        engine.start("termed");
+
+        engine.kill("termed", "SIGTERM");
+
+        assertThat(engine.containers(true)).noneMatch(c -> c.id().equals("termed"));
+        assertThatThrownBy(() -> engine.kill("termed", "SIGHUP")).isInstanceOf(EngineException.Unsupported.class);
+    }
+
+    @Test
+    void aContainerWithItsOwnRuntimeIsHyperVIsolatedEvenWithoutAUtilityVmName() {
+        // Docker's own Hyper-V containers name no hosting system; their runtime id is the VM's
+        StandIn.createSystem("docker-hyperv", "{\"Owner\":\"docker\",\"RuntimeId\":\"3f1c2b9a-0d1e-4c55-9a77-1b2c3d4e5f60\",\"Container\":{}}");
+        StandIn.createSystem("docker-process", "{\"Owner\":\"docker\",\"Container\":{}}");
+
+        List<ContainerSummary> all = engine.containers(true);
+
+        assertThat(facts(all, "docker-hyperv")).containsEntry("isolation", "hyperv").doesNotContainKey("utilityVm");
+        assertThat(facts(all, "docker-process")).containsEntry("isolation", "process")
+                .containsEntry("runtimeId", "00000000-0000-0000-0000-000000000000");
+        engine.kill("docker-hyperv", "SIGKILL");
+        engine.kill("docker-process", "SIGKILL");
+    }
+
+    @Test
+    void windows11IsNamedAsSuchThoughItsRegistrySaysWindows10() {
+        assertThat(WindowsFacts.windows11("Windows 10 Pro", "22631")).isEqualTo("Windows 11 Pro");
+        assertThat(WindowsFacts.windows11("Windows 10 Pro", "19045")).isEqualTo("Windows 10 Pro");
+        assertThat(WindowsFacts.windows11("Windows Server 2022 Datacenter", "20348")).isEqualTo("Windows Server 2022 Datacenter");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StandIn.LeakCheck.class)
 class HcsEngineContractTests extends ContainerEngineContract {
 
-    static final HcsSettings SETTINGS = new HcsSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 4, 256);
+    static final HcsSettings SETTINGS = new HcsSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 4, 256, true);
 
     private static HcsEngine engine;
 

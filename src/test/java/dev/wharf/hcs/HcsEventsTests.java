@@ -63,9 +63,68 @@ class HcsEventsTests {
     }
 
     @Test
+    void aStoppedSystemThatHcsStillListsIsReportedExitedOnce() throws InterruptedException {
+        StandIn.control().WharfStandinListStoppedWhileHeld(1); // some builds list a stopped system while a handle is open
+        StandIn.createContainer("lingering");
+        EventSubscription subscription = subscribe(Duration.ofMillis(100), null);
+        engine.start("lingering");
+        awaitEvent("lingering", "start", ContainerState.RUNNING);
+        await().atMost(WAIT).until(() -> StandIn.control().WharfStandinCallbacksRegistered() == 1);
+        var runtimesHandle = engine.client().open("lingering"); // its runtime still holds it
+
+        engine.kill("lingering", "SIGKILL");
+        awaitEvent("lingering", "die", ContainerState.EXITED);
+        Thread.sleep(600); // several lists later
+
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.ContainerChanged c && c.action().equals("die")).hasSize(1);
+        assertThat(engine.containers(true)).noneMatch(c -> c.id().equals("lingering"));
+        engine.client().close(runtimesHandle);
+        subscription.close();
+    }
+
+    @Test
+    void aServiceDisconnectIsOneGapHoweverManySystemsAreWatched() throws InterruptedException {
+        StandIn.createContainer("one");
+        StandIn.createContainer("two");
+        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), Duration.ofHours(1), 4, 256, true));
+        engine.start("one");
+        engine.start("two");
+        EventSubscription subscription = engine.events(null, events::add); // watches both from its first list
+        assertThat(StandIn.control().WharfStandinCallbacksRegistered()).isEqualTo(2);
+
+        assertThat(StandIn.control().WharfStandinDisconnectService()).isEqualTo(2);
+
+        await().atMost(WAIT).until(() -> !events.isEmpty());
+        Thread.sleep(300);
+        assertThat(events).singleElement().isInstanceOf(EngineEvent.Gap.class);
+        subscription.close();
+        engine.kill("one", "SIGKILL");
+        engine.kill("two", "SIGKILL");
+    }
+
+    @Test
+    void aConsumerMayCloseTheSubscriptionFromItsOwnCallback() {
+        StandIn.createContainer("closer");
+        List<EventSubscription> self = new CopyOnWriteArrayList<>();
+        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), Duration.ofMillis(100), 4, 256, true));
+        self.add(engine.events(null, event -> {
+            events.add(event);
+            self.get(0).close();
+        }));
+        Instant before = Instant.now();
+
+        engine.start("closer");
+
+        await().atMost(WAIT).until(() -> !events.isEmpty());
+        await().atMost(WAIT).until(() -> StandIn.control().WharfStandinCallbacksRegistered() == 0);
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        engine.kill("closer", "SIGKILL");
+    }
+
+    @Test
     void anExitArrivesThroughTheCallbackEvenAfterAGarbageCollection() throws InterruptedException {
         StandIn.createContainer("collected");
-        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), Duration.ofHours(1), 4, 256));
+        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), Duration.ofHours(1), 4, 256, true));
         engine.start("collected");
         // an hour between lists: only the callback can report the exit in time
         EventSubscription subscription = engine.events(null, events::add);
@@ -121,7 +180,7 @@ class HcsEventsTests {
     }
 
     private EventSubscription subscribe(Duration poll, Instant since) {
-        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), poll, 4, 256));
+        engine = new HcsEngine(target, StandIn.libraries(), new HcsSettings(Duration.ofSeconds(5), poll, 4, 256, true));
         return engine.events(since, events::add);
     }
 

@@ -52,7 +52,9 @@ class HcsHostApiTests {
                 {"systems": [
                   {"Id": "web-1", "Owner": "docker", "State": "Running"},
                   {"Id": "db-1", "Name": "db", "Owner": "containerd-shim-runhcs-v1.exe", "State": "Paused"}
-                ]}""")).isZero();
+                ],
+                 "services": [{"Name": "vmcompute", "State": "running"}, {"Name": "hns", "State": "stopped"}],
+                 "registry": {"ProductName": "Windows Server 2019 Standard", "CurrentBuildNumber": "17763", "UBR": 6054}}""")).isZero();
         api = new ApiSession(port, "hcs-api");
         HttpResponse<String> registered = api.post("/api/v1/hosts", Map.of("name", "windows-" + UUID.randomUUID().toString()
                 .substring(0, 6), "kind", "hcs", "endpoint", "local"));
@@ -98,6 +100,39 @@ class HcsHostApiTests {
         } finally {
             subscription.close();
         }
+    }
+
+    @Test
+    void switchesAreHcnNetworksInTheOneSwitchShape() {
+        HttpResponse<String> created = api.post(host + "/switches", Map.of("name", "pods", "type", "l2bridge",
+                "subnets", List.of(Map.of("subnet", "10.244.3.0/24", "gateway", "10.244.3.1")), "adapter", "Ethernet 2"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode pods = json(created);
+        assertThat(pods.path("type").asString()).isEqualTo("L2Bridge");
+        assertThat(pods.path("adapter").asString()).isEqualTo("Ethernet 2");
+        assertThat(pods.path("policies").get(0).path("settings").path("NetworkAdapterName").asString()).isEqualTo("Ethernet 2");
+        StandIn.attach("web-1", pods.path("id").asString(), "10.244.3.9");
+
+        JsonNode listed = json(api.get(host + "/switches")).path("items");
+        assertThat(listed.valueStream().map(s -> s.path("name").asString())).containsExactly("pods");
+        assertThat(listed.get(0).path("attached").get(0).path("containerId").asString()).isEqualTo("web-1");
+        assertThat(listed.get(0).path("attached").get(0).path("ip").asString()).isEqualTo("10.244.3.9");
+        assertThat(problem(api.delete(host + "/switches/pods"), 409, "conflict").path("hresult").asString()).isEqualTo("0x803B002C");
+        problem(api.post(host + "/switches", Map.of("name", "x", "type", "bridge")), 400, "validation");
+        problem(api.post(host + "/switches/pods/connect", Map.of("containerId", "db-1")), 501, "unsupported");
+    }
+
+    @Test
+    void theHostsInfoShowsWindowsAndTheHealthOfItsServices() {
+        JsonNode info = json(api.get(host + "/info"));
+
+        assertThat(info.path("os").asString()).isEqualTo("Windows Server 2019 Standard");
+        assertThat(info.path("kernelVersion").asString()).isEqualTo("17763.6054");
+        assertThat(info.path("schemaVersions").valueStream().map(JsonNode::asString)).containsExactly("2.1", "2.5");
+        assertThat(info.path("services").path("vmcompute").asString()).isEqualTo("running");
+        assertThat(info.path("services").path("hns").asString()).isEqualTo("stopped");
+        assertThat(info.path("services").path("docker").asString()).isEqualTo("not installed");
+        assertThat(info.path("containers").path("running").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.wharf.hcs.nativeapi.ComputeCore;
 import dev.wharf.hcs.nativeapi.HResult;
 import dev.wharf.hcs.nativeapi.HcsLibraries;
 import dev.wharf.hcs.nativeapi.Utf16;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -50,6 +51,12 @@ public final class StandIn {
         int WharfStandinVanish(String id);
 
         int WharfStandinCallbacksRegistered();
+
+        void WharfStandinSetShutdownLag(int ms);
+
+        void WharfStandinListStoppedWhileHeld(int on);
+
+        int WharfStandinDisconnectService();
     }
 
     private static volatile Control control;
@@ -96,6 +103,23 @@ public final class StandIn {
 
     static void createContainer(String id) {
         createSystem(id, "{\"SchemaVersion\":{\"Major\":2,\"Minor\":1},\"Owner\":\"wharf-tests\",\"Container\":{}}");
+    }
+
+    /**
+     * Seeds what a runtime does to put a container on an HCN network: a running compute system, a
+     * namespace that names it, and an endpoint with an address in that namespace.
+     */
+    static void attach(String containerId, String networkId, String ip) {
+        String namespace = UUID.randomUUID().toString();
+        String endpoint = UUID.randomUUID().toString();
+        assertThat(control().WharfStandinSeed("""
+                {"systems": [{"Id": "%1$s", "Owner": "containerd-shim-runhcs-v1.exe", "State": "Running"}],
+                 "namespaces": [{"ID": "%2$s", "NamespaceId": 7, "Type": "Guest",
+                                 "Resources": [{"Type": "Container", "Data": {"ID": "%1$s"}},
+                                               {"Type": "Endpoint", "Data": {"ID": "%3$s"}}]}],
+                 "endpoints": [{"ID": "%3$s", "Name": "%1$s_eth0", "HostComputeNetwork": "%4$s", "HostComputeNamespace": "%2$s",
+                                "IpConfigurations": [{"IpAddress": "%5$s", "PrefixLength": 24}], "MacAddress": "00-15-5D-52-C0-17"}]}
+                """.formatted(containerId, namespace, endpoint, networkId, ip))).isZero();
     }
 
     /** After each test: nothing the binding opened is still open, nothing it was given is unfreed. */

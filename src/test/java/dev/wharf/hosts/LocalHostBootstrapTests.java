@@ -12,9 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A first start on a machine with a Docker socket shows that engine as host "local" without any set-up. */
+/**
+ * A first start on a machine with a Docker socket, where HCS is not in use, shows that engine as host
+ * "local" without any set-up. (Where HCS runs, the local host is the hcs one: {@code LocalHcsHostBootstrapTests}.)
+ */
 @UsesTestDatabase
-@SpringBootTest(properties = {"wharf.admin-password=bootstrap", "wharf.hosts.register-local=true"})
+@SpringBootTest(properties = {"wharf.admin-password=bootstrap", "wharf.hosts.register-local=true", "wharf.hcs.enabled=false"})
 class LocalHostBootstrapTests {
 
     private static final Path SOCKET = socketStandIn();

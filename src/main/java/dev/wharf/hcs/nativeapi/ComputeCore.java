@@ -55,6 +55,9 @@ public interface ComputeCore extends Library {
 
     int HcsResumeComputeSystem(Pointer computeSystem, Pointer operation, Pointer options);
 
+    /** Synchronous: waits until the system has exited (its {@code SystemExitStatus} in {@code result}) or the timeout passes. */
+    int HcsWaitForComputeSystemExit(Pointer computeSystem, int timeoutMs, PointerByReference result);
+
     int HcsSetComputeSystemCallback(Pointer computeSystem, int callbackOptions, Pointer context, EventCallback callback);
 
     void HcsCloseComputeSystem(Pointer computeSystem);

@@ -28,6 +28,14 @@ public final class HResult {
     public static final int HCS_E_ACCESS_DENIED = 0x8037011B;
     public static final int HCS_E_SERVICE_DISCONNECT = 0x8037011E;
 
+    public static final int HCN_E_NETWORK_NOT_FOUND = 0x803B0001;
+    public static final int HCN_E_ENDPOINT_NOT_FOUND = 0x803B0002;
+    public static final int HCN_E_INVALID_NETWORK_TYPE = 0x803B000B;
+    public static final int HCN_E_NETWORK_ALREADY_EXISTS = 0x803B0010;
+    public static final int HCN_E_INVALID_JSON = 0x803B001B;
+    public static final int HCN_E_INVALID_IP = 0x803B001E;
+    public static final int HCN_E_ENTITY_HAS_REFERENCES = 0x803B002C;
+
     private HResult() {}
 
     public static boolean failed(int hresult) {

@@ -1,0 +1,28 @@
+package dev.wharf.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.testing.UsesHcsStandIn;
+import dev.wharf.testing.UsesTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** A first start where computecore loads (here the stand-in) registers the machine's HCS as host "local". */
+@UsesHcsStandIn
+@UsesTestDatabase
+@SpringBootTest(properties = {"wharf.admin-password=bootstrap-hcs", "wharf.hosts.register-local=true"})
+class LocalHcsHostBootstrapTests {
+
+    @Autowired
+    HostRegistry registry;
+
+    @Test
+    void theLocalHostIsHcs() {
+        assertThat(registry.list()).singleElement().satisfies(host -> {
+            assertThat(host.name()).isEqualTo("local");
+            assertThat(host.kind()).isEqualTo(HostKind.HCS);
+            assertThat(host.endpoint()).isEqualTo("local");
+        });
+    }
+}
