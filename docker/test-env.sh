@@ -542,8 +542,31 @@ case ${1:-} in
   stop)
     stop_all
     ;;
+  restart-spare)
+    # For tests that kill the spare engine and need it back (as an operator restarts a crashed dockerd):
+    # SIGKILL whatever is left of it, start it again on the same data, wait until it answers.
+    [[ $(id -u) == 0 ]] || { echo "run as root" >&2; exit 1; }
+    [[ -d $(engine_dir spare) ]] || die "no spare engine: run '$0 start' first"
+    dir=$(engine_dir spare)
+    # what is left of it (its containerd, its containers' shims): a crash takes the containers with it
+    leftovers=()
+    for proc in /proc/[0-9]*; do
+      mapfile -d '' args 2>/dev/null <"$proc/cmdline" || continue
+      if [[ "${args[*]}" == *"$dir/"* ]]; then leftovers+=("${proc#/proc/}"); fi
+    done
+    if ((${#leftovers[@]})); then kill -KILL "${leftovers[@]}" 2>/dev/null || true; wait_gone 50 "${leftovers[@]}" || true; fi
+    # killed daemons leave pid files, and (unreaped, as zombies) their pids: dockerd would wait on them
+    rm -f "$dir/dockerd.pid" "$dir/exec/containerd/containerd.pid"
+    launch_engine spare
+    deadline=$((SECONDS + 60))
+    until answers -H "unix://$(engine_dir spare)/docker.sock"; do
+      ((SECONDS < deadline)) || engine_failed spare "did not answer within 60 s after a restart"
+      sleep 0.2
+    done
+    log "spare engine answers again"
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|restart-spare" >&2
     exit 2
     ;;
 esac

@@ -22,6 +22,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -44,6 +46,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN_CREATION_PATH);
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextRepository dispatches = new RequestAttributeSecurityContextRepository();
 
     ApiAuthenticationFilter(ApiTokenStore tokens, AuthenticationManager passwords, ProblemResponses problems) {
         this.tokens = tokens;
@@ -65,14 +68,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 refuse(response, "The bearer token is invalid, expired or revoked");
                 return;
             }
-            signIn(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, List.of()));
+            signIn(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, List.of()), request, response);
         } else if (startsWithScheme(header, "Basic")) {
             if (!tokenCreation.matches(request)) {
                 refuse(response, "HTTP Basic is accepted only by POST " + TOKEN_CREATION_PATH + "; use a bearer token");
                 return;
             }
             try {
-                signIn(passwords.authenticate(basic.convert(request)));
+                signIn(passwords.authenticate(basic.convert(request)), request, response);
             } catch (AuthenticationException e) {
                 refuse(response, "Wrong username or password, or the account is disabled");
                 return;
@@ -81,10 +84,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void signIn(Authentication authentication) {
+    private void signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);
+        // later dispatches of this request (a stream's ASYNC completion, an ERROR) run the chain again
+        // without this filter: they find the caller on the request, or would be refused mid-response
+        dispatches.saveContext(context, request, response);
     }
 
     private void refuse(HttpServletResponse response, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package dev.wharf.containers;
 
+import dev.wharf.live.Inventory;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.LogQuery;
@@ -43,20 +44,24 @@ class ContainerApiController {
     private final VisibleHosts hosts;
     private final HostEngines engines;
     private final AccessPolicy access;
+    private final Inventory inventory;
 
-    ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access) {
+    ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access, Inventory inventory) {
         this.actions = actions;
         this.hosts = hosts;
         this.engines = engines;
         this.access = access;
+        this.inventory = inventory;
     }
 
     @GetMapping
     PageOf<ContainerViews.Container> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
             Authentication caller) {
-        List<ContainerViews.Container> containers = actions.read(caller, hostId, Permission.CONTAINER_READ,
-                engine -> engine.containers(all)).stream().map(ContainerViews.Container::of).toList();
+        hosts.require(caller, hostId, Permission.CONTAINER_READ);
+        List<ContainerViews.Container> containers = inventory.of(hostId, true).containers().stream()
+                .filter(c -> all || ContainerViews.LISTED_WITHOUT_ALL.contains(c.state()))
+                .map(ContainerViews.Container::of).toList();
         return PageOf.slice(containers, page, size);
     }
 
@@ -72,6 +77,7 @@ class ContainerApiController {
             Authentication caller) {
         String id = actions.change(caller, hostId, Permission.CONTAINER_CREATE, "container.create",
                 body.name() != null ? body.name() : body.image(), engine -> engine.create(body.spec()));
+        inventory.refreshContainer(hostId, id);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/containers/" + id))
                 .body(inspect(hostId, id, caller));
     }
@@ -126,6 +132,7 @@ class ContainerApiController {
             engine.remove(containerId, force);
             return null;
         });
+        inventory.refreshContainer(hostId, containerId);
         return ResponseEntity.noContent().build();
     }
 
@@ -151,6 +158,7 @@ class ContainerApiController {
             call.accept(engine);
             return null;
         });
+        inventory.refreshContainer(hostId, containerId);
         return ResponseEntity.noContent().build();
     }
 

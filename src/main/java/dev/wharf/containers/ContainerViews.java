@@ -1,6 +1,7 @@
 package dev.wharf.containers;
 
 import dev.wharf.engine.ContainerDetail;
+import dev.wharf.engine.ContainerState;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.LogLine;
 import dev.wharf.engine.StatsSample;
@@ -14,6 +15,9 @@ import java.util.Map;
 final class ContainerViews {
 
     static final String MASK = "******";
+    /** What a list without {@code all=true} shows, as {@code docker ps} does. */
+    static final java.util.Set<ContainerState> LISTED_WITHOUT_ALL = java.util.EnumSet.of(ContainerState.RUNNING,
+            ContainerState.PAUSED, ContainerState.RESTARTING);
 
     private ContainerViews() {}
 

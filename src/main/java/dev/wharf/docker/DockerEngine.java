@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,19 @@ final class DockerEngine implements ContainerEngine {
     public HostInfo info() {
         return connection.call(docker -> DockerModels.hostInfo(docker.infoCmd().exec(), docker.versionCmd().exec(),
                 connection.apiVersion()));
+    }
+
+    /** {@code GET /_ping}: the lightest call the Engine API has. */
+    @Override
+    public void ping(Duration timeout) {
+        connection.call(timeout, docker -> docker.pingCmd().exec());
+    }
+
+    /** Listed with an id filter, so it carries what the list carries (ports, status words) and costs one call. */
+    @Override
+    public Optional<ContainerSummary> container(String containerId) {
+        return connection.call(docker -> docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec()
+                .stream().filter(c -> containerId.equals(c.getId())).map(DockerModels::summary).findFirst());
     }
 
     @Override

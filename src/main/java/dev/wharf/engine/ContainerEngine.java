@@ -3,6 +3,7 @@ package dev.wharf.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,9 +21,22 @@ public interface ContainerEngine extends AutoCloseable {
 
     HostInfo info();
 
+    /**
+     * Asks the engine whether it answers, as cheaply as it can, within {@code timeout}; throws an
+     * {@link EngineException} when it does not. The live watcher's heartbeat.
+     */
+    default void ping(Duration timeout) {
+        info();
+    }
+
     List<ContainerSummary> containers(boolean includeStopped);
 
     ContainerDetail inspect(String containerId);
+
+    /** One container as the list shows it (by full id), or empty when the engine no longer has it. */
+    default Optional<ContainerSummary> container(String containerId) {
+        return containers(true).stream().filter(c -> c.id().equals(containerId)).findFirst();
+    }
 
     default String create(ContainerSpec spec) {
         throw unsupported("create containers");

@@ -45,6 +45,7 @@ final class HcsEngine implements ContainerEngine {
     private final HcsSettings settings;
     private final HcsClient client;
     private final HostCalls calls;
+    private final HcnClient hcn;
     private final HcnSwitches switches;
     private final WindowsFacts facts;
     private final Set<HcsEvents> subscriptions = ConcurrentHashMap.newKeySet();
@@ -54,7 +55,8 @@ final class HcsEngine implements ContainerEngine {
         this.settings = settings;
         this.client = new HcsClient(libraries, target);
         this.calls = new HostCalls(target, "hcs-" + target.name(), settings.threads(), settings.queue(), HcsFailure::unexpected);
-        this.switches = new HcnSwitches(target, new HcnClient(libraries, target), client, calls,
+        this.hcn = new HcnClient(libraries, target);
+        this.switches = new HcnSwitches(target, hcn, client, calls,
                 deadline(settings.operationTimeout()), settings.operationTimeout());
         this.facts = new WindowsFacts(libraries.serviceControl());
     }
@@ -85,6 +87,12 @@ final class HcsEngine implements ContainerEngine {
                     "windows", System.getProperty("os.arch"), build != null ? build : System.getProperty("os.version"),
                     Runtime.getRuntime().availableProcessors(), memory, byState, 0, null, schemas, facts.services());
         });
+    }
+
+    /** The service's basic properties: answered by vmcompute itself, without touching any compute system. */
+    @Override
+    public void ping(Duration timeout) {
+        calls.call(timeout, () -> client.serviceProperties(HcsServiceInfo.BASIC_QUERY));
     }
 
     @Override
@@ -204,7 +212,7 @@ final class HcsEngine implements ContainerEngine {
 
     @Override
     public EventSubscription events(Instant since, Consumer<EngineEvent> sink) {
-        HcsEvents events = new HcsEvents(target, client, settings, sink, since != null, subscriptions::remove);
+        HcsEvents events = new HcsEvents(target, client, new HcnWatch(hcn), settings, sink, since != null, subscriptions::remove);
         subscriptions.add(events);
         events.start();
         return events;

@@ -40,6 +40,7 @@ final class HcsEvents implements EventSubscription {
 
     private final EngineTarget target;
     private final HcsClient client;
+    private final HcnWatch networks;
     private final HcsSettings settings;
     private final Consumer<EngineEvent> sink;
     private final boolean resumed;
@@ -54,10 +55,11 @@ final class HcsEvents implements EventSubscription {
     private boolean unreachable;
     private long lastNanos;
 
-    HcsEvents(EngineTarget target, HcsClient client, HcsSettings settings, Consumer<EngineEvent> sink, boolean resumed,
-            Consumer<HcsEvents> onClose) {
+    HcsEvents(EngineTarget target, HcsClient client, HcnWatch networks, HcsSettings settings, Consumer<EngineEvent> sink,
+            boolean resumed, Consumer<HcsEvents> onClose) {
         this.target = target;
         this.client = client;
+        this.networks = networks;
         this.settings = settings;
         this.sink = sink;
         this.resumed = resumed;
@@ -118,6 +120,11 @@ final class HcsEvents implements EventSubscription {
         }
         known = now;
         watchNew();
+        // HCN has no events Wharf can subscribe to here: its networks and endpoints are compared each list too
+        for (HcnWatch.Change change : networks.changes()) {
+            Instant at = Instant.now();
+            deliver(new EngineEvent.SwitchChanged(change.networkId(), change.name(), change.action(), at, nanos(at)));
+        }
     }
 
     /** One event per system that appeared, changed state or left since the last list. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -41,7 +42,9 @@ public class HostEngines {
         });
     }
 
+    /** First among the listeners, so a watcher restarted after an edit gets the new engine. */
     @TransactionalEventListener
+    @Order(0)
     void onHostChanged(HostChanged changed) {
         if (changed.change() != HostChanged.Change.REGISTERED) {
             ContainerEngine engine = engines.remove(changed.hostId());

@@ -27,6 +27,18 @@ public class VisibleHosts {
         return registry.list().stream().filter(host -> access.may(caller, Permission.HOST_READ, host.scope())).toList();
     }
 
+    /**
+     * The hosts a fleet-wide list covers: those the caller may see and holds {@code permission} on,
+     * narrowed to one host (id or name) and one group when given.
+     */
+    public List<RegisteredHost> matching(Authentication caller, Permission permission, String host, String group) {
+        return all(caller).stream()
+                .filter(h -> access.may(caller, permission, h.scope()))
+                .filter(h -> host == null || host.isBlank() || host.equals(h.id().toString()) || host.equals(h.name()))
+                .filter(h -> group == null || group.isBlank() || group.equals(h.group()))
+                .toList();
+    }
+
     /** The host, if the caller may see it and holds {@code permission} on it; else 404, or 403 for a visible host. */
     public RegisteredHost require(Authentication caller, UUID hostId, Permission permission) {
         RegisteredHost host = registry.find(hostId)

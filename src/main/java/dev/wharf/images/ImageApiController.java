@@ -1,5 +1,6 @@
 package dev.wharf.images;
 
+import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.ImageDetail;
 import dev.wharf.engine.ImageLayer;
@@ -46,7 +47,10 @@ class ImageApiController {
     private final HostEngines engines;
     private final ImagePulls pulls;
 
-    ImageApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, ImagePulls pulls) {
+    private final Inventory inventory;
+
+    ImageApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, ImagePulls pulls, Inventory inventory) {
+        this.inventory = inventory;
         this.actions = actions;
         this.hosts = hosts;
         this.engines = engines;
@@ -73,7 +77,10 @@ class ImageApiController {
     @GetMapping
     PageOf<ImageSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
-        List<ImageSummary> images = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().list());
+        List<ImageSummary> images = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> {
+            engine.images(); // a kind without images answers 501, as before
+            return inventory.of(hostId, true).images();
+        });
         return PageOf.slice(images, page, size);
     }
 
@@ -105,6 +112,7 @@ class ImageApiController {
             engine.images().tag(imageId, body.repo(), body.tag());
             return null;
         });
+        inventory.refreshImages(hostId);
         return ResponseEntity.noContent().build();
     }
 
@@ -115,6 +123,7 @@ class ImageApiController {
             engine.images().remove(imageId, force);
             return null;
         });
+        inventory.refreshImages(hostId);
         return ResponseEntity.noContent().build();
     }
 
@@ -123,7 +132,10 @@ class ImageApiController {
         if (dryRun) {
             return actions.read(caller, hostId, Permission.IMAGE_DELETE, engine -> engine.images().prune(true));
         }
-        return actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.prune", null, engine -> engine.images().prune(false));
+        PruneResult pruned = actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.prune", null,
+                engine -> engine.images().prune(false));
+        inventory.refreshImages(hostId);
+        return pruned;
     }
 
     /** The request body is the tar itself, streamed to the engine. */
@@ -139,6 +151,7 @@ class ImageApiController {
                 throw new UncheckedIOException(e);
             }
         });
+        inventory.refreshImages(hostId);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/images/" + id)).body(new Imported(id));
     }
 }

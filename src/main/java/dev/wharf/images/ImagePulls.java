@@ -1,5 +1,9 @@
 package dev.wharf.images;
 
+import java.util.concurrent.atomic.AtomicReference;
+import dev.wharf.engine.PullProgress;
+import dev.wharf.live.Inventory;
+import dev.wharf.live.ImagePullProgressed;
 import dev.wharf.access.CallerAudit;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
@@ -34,7 +38,10 @@ class ImagePulls {
                 return thread;
             });
 
-    ImagePulls(ApplicationEventPublisher events, AuditTrail audit) {
+    private final Inventory inventory;
+
+    ImagePulls(ApplicationEventPublisher events, AuditTrail audit, Inventory inventory) {
+        this.inventory = inventory;
         this.events = events;
         this.audit = audit;
         pulls.allowCoreThreadTimeOut(true);
@@ -53,8 +60,19 @@ class ImagePulls {
 
     private void run(UUID operation, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth, AuditEntry who) {
         try {
-            engine.images().pull(reference, auth, progress -> events.publishEvent(new ImagePullProgressed(operation, hostId,
-                    reference, progress.done() ? "done" : "running", progress.status(), progress.percent(), progress.layers(), null)));
+            AtomicReference<PullProgress> last = new AtomicReference<>();
+            engine.images().pull(reference, auth, progress -> {
+                last.set(progress);
+                if (!progress.done()) {
+                    events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "running", progress.status(),
+                            progress.percent(), progress.layers(), null));
+                }
+            });
+            // the image list shows the new image before "done" goes out, so a client that lists on "done" finds it
+            inventory.refreshImages(hostId);
+            PullProgress done = last.get();
+            events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "done", done == null ? null : done.status(),
+                    100, done == null ? Map.of() : done.layers(), null));
             audit.record(who);
         } catch (RuntimeException e) {
             events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "failed", null, 0, Map.of(), e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.wharf.switches;
 
+import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.SwitchSpec;
 import dev.wharf.engine.SwitchSummary;
@@ -41,9 +42,11 @@ class SwitchApiController {
     private static final JsonMapper POLICY_JSON = JsonMapper.builder().build();
 
     private final HostActions actions;
+    private final Inventory inventory;
 
-    SwitchApiController(HostActions actions) {
+    SwitchApiController(HostActions actions, Inventory inventory) {
         this.actions = actions;
+        this.inventory = inventory;
     }
 
     record Subnet(@NotBlank @Pattern(regexp = "[0-9a-fA-F:.]+/[0-9]{1,3}", message = "must be a CIDR such as 10.10.0.0/24") String subnet,
@@ -79,8 +82,10 @@ class SwitchApiController {
     @GetMapping
     PageOf<SwitchView> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
-        List<SwitchView> switches = actions.read(caller, hostId, Permission.SWITCH_READ, engine -> engine.switches().list())
-                .stream().map(SwitchView::of).toList();
+        List<SwitchView> switches = actions.read(caller, hostId, Permission.SWITCH_READ, engine -> {
+            engine.switches(); // a kind without switches answers 501
+            return inventory.of(hostId, true).switches();
+        }).stream().map(SwitchView::of).toList();
         return PageOf.slice(switches, page, size);
     }
 
@@ -96,6 +101,7 @@ class SwitchApiController {
                 Boolean.TRUE.equals(body.internal()), body.adapter(), body.options());
         SwitchSummary created = actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.create", body.name(),
                 engine -> engine.switches().inspect(engine.switches().create(spec)));
+        inventory.refreshSwitches(hostId);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/switches/" + created.id()))
                 .body(SwitchView.of(created));
     }
@@ -106,6 +112,7 @@ class SwitchApiController {
             engine.switches().remove(switchId);
             return null;
         });
+        inventory.refreshSwitches(hostId);
         return ResponseEntity.noContent().build();
     }
 
@@ -116,6 +123,8 @@ class SwitchApiController {
             engine.switches().connect(switchId, body.containerId());
             return null;
         });
+        inventory.refreshSwitches(hostId);
+        inventory.refreshContainer(hostId, body.containerId());
         return ResponseEntity.noContent().build();
     }
 
@@ -127,6 +136,8 @@ class SwitchApiController {
                     engine.switches().disconnect(switchId, body.containerId());
                     return null;
                 });
+        inventory.refreshSwitches(hostId);
+        inventory.refreshContainer(hostId, body.containerId());
         return ResponseEntity.noContent().build();
     }
 }

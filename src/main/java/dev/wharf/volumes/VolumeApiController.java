@@ -1,5 +1,6 @@
 package dev.wharf.volumes;
 
+import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.PruneResult;
 import dev.wharf.engine.VolumeSpec;
@@ -36,8 +37,11 @@ class VolumeApiController {
 
     private final HostActions actions;
 
-    VolumeApiController(HostActions actions) {
+    private final Inventory inventory;
+
+    VolumeApiController(HostActions actions, Inventory inventory) {
         this.actions = actions;
+        this.inventory = inventory;
     }
 
     record CreateVolume(@Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
@@ -46,7 +50,10 @@ class VolumeApiController {
     @GetMapping
     PageOf<VolumeSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
-        List<VolumeSummary> volumes = actions.read(caller, hostId, Permission.VOLUME_READ, engine -> engine.volumes().list());
+        List<VolumeSummary> volumes = actions.read(caller, hostId, Permission.VOLUME_READ, engine -> {
+            engine.volumes(); // a kind without volumes answers 501
+            return inventory.of(hostId, true).volumes();
+        });
         return PageOf.slice(volumes, page, size);
     }
 
@@ -59,6 +66,7 @@ class VolumeApiController {
     ResponseEntity<VolumeSummary> create(@PathVariable UUID hostId, @RequestBody @Valid CreateVolume body, Authentication caller) {
         VolumeSummary created = actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.create", body.name(),
                 engine -> engine.volumes().create(new VolumeSpec(body.name(), body.driver(), body.labels(), body.options())));
+        inventory.refreshVolumes(hostId);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/volumes/" + created.name())).body(created);
     }
 
@@ -69,6 +77,7 @@ class VolumeApiController {
             engine.volumes().remove(name, force);
             return null;
         });
+        inventory.refreshVolumes(hostId);
         return ResponseEntity.noContent().build();
     }
 
@@ -77,6 +86,9 @@ class VolumeApiController {
         if (dryRun) {
             return actions.read(caller, hostId, Permission.VOLUME_MANAGE, engine -> engine.volumes().prune(true));
         }
-        return actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.prune", null, engine -> engine.volumes().prune(false));
+        PruneResult pruned = actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.prune", null,
+                engine -> engine.volumes().prune(false));
+        inventory.refreshVolumes(hostId);
+        return pruned;
     }
 }

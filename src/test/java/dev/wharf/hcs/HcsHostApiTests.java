@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @UsesTestDatabase
 @ExtendWith(StandIn.LeakCheck.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wharf.admin-password=hcs-api", "wharf.hcs.operation-timeout=500ms"})
+        properties = {"wharf.admin-password=hcs-api", "wharf.hcs.operation-timeout=500ms", "wharf.hcs.poll-interval=200ms"})
 class HcsHostApiTests {
 
     @LocalServerPort
@@ -73,8 +73,8 @@ class HcsHostApiTests {
     void theHostsSystemsAreListedWithWhatHcsKnows() {
         JsonNode items = json(api.get(host + "/containers?all=true")).path("items");
 
-        assertThat(items.findValuesAsString("id")).containsExactly("web-1", "db-1");
-        JsonNode db = items.get(1);
+        assertThat(items.valueStream().map(i -> i.path("id").asString())).containsExactlyInAnyOrder("web-1", "db-1");
+        JsonNode db = items.valueStream().filter(i -> i.path("id").asString().equals("db-1")).findFirst().orElseThrow();
         assertThat(db.path("name").asString()).isEqualTo("db");
         assertThat(db.path("state").asString()).isEqualTo("paused");
         assertThat(db.path("extra").path("owner").asString()).isEqualTo("containerd-shim-runhcs-v1.exe");
@@ -113,10 +113,13 @@ class HcsHostApiTests {
         assertThat(pods.path("policies").get(0).path("settings").path("NetworkAdapterName").asString()).isEqualTo("Ethernet 2");
         StandIn.attach("web-1", pods.path("id").asString(), "10.244.3.9");
 
-        JsonNode listed = json(api.get(host + "/switches")).path("items");
-        assertThat(listed.valueStream().map(s -> s.path("name").asString())).containsExactly("pods");
-        assertThat(listed.get(0).path("attached").get(0).path("containerId").asString()).isEqualTo("web-1");
-        assertThat(listed.get(0).path("attached").get(0).path("ip").asString()).isEqualTo("10.244.3.9");
+        // HCN has no events: the watcher notices the new endpoint at its next look
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode listed = json(api.get(host + "/switches")).path("items");
+            assertThat(listed.valueStream().map(s -> s.path("name").asString())).containsExactly("pods");
+            assertThat(listed.get(0).path("attached").findValuesAsString("containerId")).containsExactly("web-1");
+            assertThat(listed.get(0).path("attached").findValuesAsString("ip")).containsExactly("10.244.3.9");
+        });
         assertThat(problem(api.delete(host + "/switches/pods"), 409, "conflict").path("hresult").asString()).isEqualTo("0x803B002C");
         problem(api.post(host + "/switches", Map.of("name", "x", "type", "bridge")), 400, "validation");
         problem(api.post(host + "/switches/pods/connect", Map.of("containerId", "db-1")), 501, "unsupported");

@@ -1,5 +1,6 @@
 package dev.wharf.images;
 
+import dev.wharf.live.ImagePullProgressed;
 import static dev.wharf.testing.ApiSession.json;
 import static dev.wharf.testing.ApiSession.problem;
 import static org.assertj.core.api.Assertions.assertThat;

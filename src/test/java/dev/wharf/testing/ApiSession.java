@@ -14,6 +14,7 @@ public final class ApiSession {
 
     private final Http http;
     private final String[] bearer;
+    private final String token;
 
     public ApiSession(int port, String adminPassword) {
         this(new Http(port), adminPassword);
@@ -23,7 +24,13 @@ public final class ApiSession {
         this.http = http;
         HttpResponse<String> created = http.postJson("/api/v1/auth/tokens", "{}", Http.basic("admin", adminPassword));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        this.bearer = Http.bearer(json(created).path("token").asString());
+        this.token = json(created).path("token").asString();
+        this.bearer = Http.bearer(token);
+    }
+
+    /** The bearer token, for clients of its own (an event stream). */
+    public String token() {
+        return token;
     }
 
     public HttpResponse<String> get(String path) {

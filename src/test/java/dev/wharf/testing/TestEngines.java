@@ -142,6 +142,25 @@ public final class TestEngines {
         }
     }
 
+    /**
+     * Starts the spare engine again (after a test SIGKILLed it, or to be sure it runs), as an operator
+     * restarts a crashed dockerd: {@code docker/test-env.sh restart-spare} (needs root, as CI has).
+     */
+    public static void restartSpare() {
+        try {
+            Process process = new ProcessBuilder("docker/test-env.sh", "restart-spare").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("docker/test-env.sh restart-spare failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String required(String key) {
         return TestEnv.get(key).orElseThrow(() -> new IllegalStateException(key + " is not set: run 'sudo docker/test-env.sh start'"));
     }

@@ -1,4 +1,4 @@
-package dev.wharf.images;
+package dev.wharf.live;
 
 import dev.wharf.engine.PullProgress;
 import java.util.Map;

@@ -1,0 +1,186 @@
+package dev.wharf.live;
+
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.HostScope;
+import dev.wharf.access.Permission;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console's one sequence of live events: numbered, kept in a bounded replay buffer, and fanned out
+ * to every open stream. Numbering, buffering and handing out happen under one short lock, so every
+ * stream sees ids in order, and a new stream's replay and its live part neither overlap nor leave a gap.
+ * Nothing under the lock waits: a stream whose queue is full is dropped on the spot.
+ */
+@Component
+public class LiveEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final LiveSettings settings;
+    private final AccessPolicy access;
+    private final HostScopes scopes;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final AtomicLong lastId = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong streamNumbers = new AtomicLong();
+    private final ReplayBuffer buffer;
+    private final List<StreamClient> clients = new ArrayList<>();
+    private boolean shutDown;
+
+    LiveEvents(LiveSettings settings, AccessPolicy access, HostScopes scopes, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.access = access;
+        this.scopes = scopes;
+        this.json = json;
+        this.clock = clock;
+        this.buffer = new ReplayBuffer(settings.replayBuffer());
+    }
+
+    /** Numbers the change, keeps it for replay and hands it to every stream whose viewer may see its host. */
+    public LiveEvent publish(String type, UUID hostId, LiveEvent.Resource resource, String action, Map<String, Object> details) {
+        if (type == null || type.isBlank() || type.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            throw new IllegalArgumentException("An event type is one word, not '" + type + "'");
+        }
+        synchronized (lock) {
+            LiveEvent event = new LiveEvent(lastId.incrementAndGet(), type, hostId, resource, action,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), details);
+            EventFrame frame = new EventFrame(event, json);
+            buffer.add(frame);
+            for (Iterator<StreamClient> open = clients.iterator(); open.hasNext(); ) {
+                StreamClient client = open.next();
+                if (!client.offer(frame)) {
+                    open.remove();
+                    client.close();
+                    dropped.incrementAndGet();
+                    log.info("Dropped event stream {} of {}: it fell {} events behind (it reconnects and resumes)",
+                            client.name(), client.viewer(), settings.clientQueue());
+                }
+            }
+            return event;
+        }
+    }
+
+    /** A pull's progress, as the images module reports it. */
+    @EventListener
+    void onPullProgressed(ImagePullProgressed pull) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("percent", pull.percent());
+        details.put("status", pull.status());
+        details.put("layers", pull.layers());
+        details.put("error", pull.error());
+        publish("pull", pull.hostId(), new LiveEvent.Resource("pull", pull.operationId().toString(), pull.reference()),
+                pull.state(), details);
+    }
+
+    /**
+     * Opens a stream for {@code caller}. With {@code lastEventId} it first replays what the caller missed,
+     * or, when the buffer no longer reaches back that far (or the id is not this console's), says
+     * {@code resync} and goes on live.
+     */
+    SseEmitter open(Authentication caller, String lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: heartbeats find dead clients
+        StreamClient client;
+        synchronized (lock) {
+            if (shutDown) {
+                throw new IllegalStateException("The console is shutting down");
+            }
+            StringBuilder preamble = new StringBuilder("retry: ").append(settings.retry().toMillis()).append("\n\n");
+            long newest = buffer.newest();
+            List<EventFrame> replay = List.of();
+            if (lastEventId != null) {
+                long last = parse(lastEventId);
+                List<EventFrame> missed = last > newest ? null : buffer.after(last);
+                if (missed == null) {
+                    String reason = last < 0 || last > newest ? "unknown-id" : "buffer-exceeded";
+                    // carries the newest id, so a client that drops again resumes from here, not from before the gap
+                    preamble.append("id: ").append(newest).append("\nevent: resync\ndata: {\"reason\":\"")
+                            .append(reason).append("\"}\n\n");
+                } else {
+                    replay = missed;
+                }
+            }
+            client = new StreamClient("wharf-events-" + streamNumbers.incrementAndGet(), caller.getName(), emitter,
+                    settings.clientQueue(), preamble.toString(), replay, newest - replay.size(),
+                    frame -> visible(caller, frame), settings.heartbeat().toNanos(), this::ended);
+            clients.add(client);
+        }
+        emitter.onCompletion(() -> disconnect(client));
+        emitter.onTimeout(() -> disconnect(client));
+        emitter.onError(e -> disconnect(client));
+        Thread sender = new Thread(client, client.name());
+        sender.setDaemon(true);
+        sender.start();
+        return emitter;
+    }
+
+    /** Streams open now. */
+    public int openStreams() {
+        synchronized (lock) {
+            return clients.size();
+        }
+    }
+
+    /** Streams dropped since the start because they fell a whole queue behind. */
+    public long droppedStreams() {
+        return dropped.get();
+    }
+
+    private boolean visible(Authentication caller, EventFrame frame) {
+        UUID hostId = frame.event().hostId();
+        if (hostId == null) {
+            return access.may(caller, Permission.HOST_READ, HostScope.none());
+        }
+        return scopes.of(hostId).map(scope -> access.may(caller, Permission.HOST_READ, scope)).orElse(false);
+    }
+
+    private void disconnect(StreamClient client) {
+        synchronized (lock) {
+            clients.remove(client);
+            client.close();
+        }
+    }
+
+    private void ended(StreamClient client) {
+        synchronized (lock) {
+            clients.remove(client);
+        }
+    }
+
+    /** Ends every stream before the web server waits for open requests to finish. */
+    @EventListener(ContextClosedEvent.class)
+    @PreDestroy
+    void closeAll() {
+        synchronized (lock) {
+            shutDown = true;
+            clients.forEach(StreamClient::close);
+            clients.clear();
+        }
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wharf.live;
+
+import dev.wharf.hosts.HostChanged;
+import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.HostRegistry;
+import dev.wharf.hosts.HostStatuses;
+import dev.wharf.hosts.RegisteredHost;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * One {@link HostWatcher} per registered host: started when the console is ready or the host is
+ * registered, restarted when it is edited (after {@link HostEngines} has reopened its engine), stopped
+ * when it is removed or the console stops.
+ */
+@Component
+class Watchers {
+
+    private final HostRegistry registry;
+    private final HostEngines engines;
+    private final Inventory inventory;
+    private final LiveEvents events;
+    private final HostStatuses statuses;
+    private final WatchSettings settings;
+    private final Clock clock;
+    private final Map<UUID, HostWatcher> watchers = new ConcurrentHashMap<>();
+
+    Watchers(HostRegistry registry, HostEngines engines, Inventory inventory, LiveEvents events, HostStatuses statuses,
+            WatchSettings settings, Clock clock) {
+        this.registry = registry;
+        this.engines = engines;
+        this.inventory = inventory;
+        this.events = events;
+        this.statuses = statuses;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void watchAll() {
+        registry.list().forEach(this::watch);
+    }
+
+    /** After HostEngines (order 0) has closed the old engine of an edited or removed host. */
+    @TransactionalEventListener
+    @Order(10)
+    void onHostChanged(HostChanged changed) {
+        HostWatcher old = watchers.remove(changed.hostId());
+        if (old != null) {
+            old.stop();
+        }
+        if (changed.change() == HostChanged.Change.REMOVED) {
+            inventory.drop(changed.hostId());
+        } else {
+            registry.find(changed.hostId()).ifPresent(this::watch);
+        }
+    }
+
+    private void watch(RegisteredHost host) {
+        HostWatcher watcher = new HostWatcher(host.id(), host.name(), engines, inventory.of(host.id()), events, statuses,
+                settings, clock);
+        HostWatcher previous = watchers.putIfAbsent(host.id(), watcher);
+        if (previous == null) {
+            watcher.start();
+        }
+    }
+
+    @PreDestroy
+    void stopAll() {
+        watchers.values().forEach(HostWatcher::stop);
+        watchers.clear();
+    }
+}

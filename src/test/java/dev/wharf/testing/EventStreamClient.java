@@ -1,0 +1,85 @@
+package dev.wharf.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/events} as an API client reads it: every event is collected, in order, on a thread of its own. */
+public final class EventStreamClient implements AutoCloseable {
+
+    /** One event: its id, its name, its JSON data, and when this client read it. */
+    public record Event(long id, String type, JsonNode data, java.time.Instant receivedAt) {}
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final InputStream body;
+
+    private EventStreamClient(InputStream body) {
+        this.body = body;
+        Thread reader = new Thread(this::read, "test-event-stream");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static EventStreamClient open(int port, String token) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
+            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("The event stream answered " + response.statusCode());
+            }
+            return new EventStreamClient(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything received so far, in order. */
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    private void read() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isEmpty()) {
+                    if (fields.containsKey("data")) {
+                        events.add(new Event(Long.parseLong(fields.getOrDefault("id", "0")), fields.get("event"),
+                                ApiSession.JSON.readTree(fields.get("data")), java.time.Instant.now()));
+                    }
+                    fields.clear();
+                } else if (!line.startsWith(":")) {
+                    String[] field = line.split(":", 2);
+                    String value = field.length > 1 ? field[1] : "";
+                    fields.merge(field[0], value.startsWith(" ") ? value.substring(1) : value, (a, b) -> a + "\n" + b);
+                }
+            }
+        } catch (IOException closed) {
+            // closed by the test
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        body.close();
+    }
+}
