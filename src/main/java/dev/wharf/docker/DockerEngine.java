@@ -68,11 +68,18 @@ final class DockerEngine implements ContainerEngine {
         connection.call(timeout, docker -> docker.pingCmd().exec());
     }
 
-    /** Listed with an id filter, so it carries what the list carries (ports, status words) and costs one call. */
+    /**
+     * Read by inspect: one lookup by id, where a filtered list walks every container of the daemon (a
+     * watcher reads one container per event). Its status is the state word; the next full list brings
+     * back the engine's own words ("Up 3 minutes").
+     */
     @Override
     public Optional<ContainerSummary> container(String containerId) {
-        return connection.call(docker -> docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec()
-                .stream().filter(c -> containerId.equals(c.getId())).map(DockerModels::summary).findFirst());
+        try {
+            return Optional.of(inspect(containerId).summary());
+        } catch (EngineException.NotFound gone) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -53,7 +53,7 @@ final class DockerModels {
                 ? List.of() : List.copyOf(r.getNetworkSettings().getNetworks().keySet());
         ContainerSummary summary = new ContainerSummary(r.getId(), stripSlash(r.getName()),
                 config == null ? null : config.getImage(), parsed, parsed.apiName(), time(r.getCreated()),
-                config == null ? Map.of() : labels(config.getLabels()), List.of(), mounts, networks);
+                config == null ? Map.of() : labels(config.getLabels()), ports(r), mounts, networks);
         Map<String, String> extra = new LinkedHashMap<>();
         if (r.getHostConfig() != null && r.getHostConfig().getRestartPolicy() != null) {
             extra.put("restartPolicy", r.getHostConfig().getRestartPolicy().toString());
@@ -126,6 +126,26 @@ final class DockerModels {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Published ports as inspect tells them (exposed but unpublished ones have no binding). */
+    private static List<ContainerSummary.PortBinding> ports(InspectContainerResponse r) {
+        if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
+            return List.of();
+        }
+        List<ContainerSummary.PortBinding> ports = new java.util.ArrayList<>();
+        r.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+            if (bindings == null) {
+                return;
+            }
+            for (var binding : bindings) {
+                Integer hostPort = binding.getHostPortSpec() == null || binding.getHostPortSpec().isBlank() ? null
+                        : Integer.valueOf(binding.getHostPortSpec());
+                ports.add(new ContainerSummary.PortBinding(binding.getHostIp(), hostPort, exposed.getPort(),
+                        exposed.getProtocol().toString()));
+            }
+        });
+        return ports;
     }
 
     private static ContainerSummary.PortBinding port(ContainerPort p) {

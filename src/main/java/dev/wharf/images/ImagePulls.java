@@ -62,8 +62,11 @@ class ImagePulls {
         try {
             AtomicReference<PullProgress> last = new AtomicReference<>();
             engine.images().pull(reference, auth, progress -> {
-                last.set(progress);
-                if (!progress.done()) {
+                PullProgress previous = last.getAndSet(progress);
+                // every byte reported would flood the streams' queues; a client needs each step of the percentage
+                boolean moved = previous == null || previous.percent() != progress.percent()
+                        || !java.util.Objects.equals(previous.status(), progress.status());
+                if (!progress.done() && moved) {
                     events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "running", progress.status(),
                             progress.percent(), progress.layers(), null));
                 }

@@ -86,6 +86,7 @@ final class HostWatcher {
         heartbeat.shutdownNow();
         thread.interrupt();
         try {
+            heartbeat.awaitTermination(settings.pingTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +99,10 @@ final class HostWatcher {
             try {
                 ContainerEngine engine = engines.engine(hostId);
                 if (subscription == null) {
-                    subscription = engine.events(lastNanos == 0 ? null : instant(lastNanos), this::enqueue);
+                    // the first time from a little before now: an engine may attach its stream a moment after
+                    // this returns, and what happens in between must not fall between the stream and the list
+                    subscription = engine.events(lastNanos == 0 ? clock.instant().minusSeconds(2) : instant(lastNanos),
+                            this::enqueue);
                 }
                 if (relist) {
                     relist = false;
@@ -134,9 +138,7 @@ final class HostWatcher {
     }
 
     private void apply(ContainerEngine engine, EngineEvent event) {
-        if (event.engineTimeNanos() != 0 && event.engineTimeNanos() <= lastNanos && !(event instanceof EngineEvent.Gap)) {
-            return; // delivered before a reconnect already
-        }
+        // the adapters deliver each event once (to the nanosecond); this only remembers where to resume
         lastNanos = Math.max(lastNanos, event.engineTimeNanos());
         if (event instanceof EngineEvent.Gap) {
             relist(engine);
@@ -227,6 +229,9 @@ final class HostWatcher {
 
     /** Pings the engine; the first failure marks the host down with the engine's reason, the next answer up. */
     private void beat() {
+        if (stopped) {
+            return; // an interrupted last ping is not the host going down
+        }
         try {
             engines.engine(hostId).ping(settings.pingTimeout());
             if (!"up".equals(status)) {
@@ -237,6 +242,9 @@ final class HostWatcher {
                 }
             }
         } catch (RuntimeException e) {
+            if (stopped) {
+                return;
+            }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!"down".equals(status) || !Objects.equals(reason, statuses.of(hostId).reason())) {
                 report("down", reason);

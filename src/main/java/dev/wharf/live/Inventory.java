@@ -50,8 +50,12 @@ public class Inventory {
      */
     public Snapshot of(UUID hostId, boolean waitForFirstLoad) {
         HostInventory inventory = of(hostId);
-        if (inventory.loadedAt().isEmpty() && (!waitForFirstLoad || !inventory.awaitFirstLoad(settings.firstLoadWait()))) {
-            throw new EngineException.Unavailable("Host has not answered yet: " + statuses.of(hostId).reason(), hostId, null);
+        // wait only for a host not yet checked: one known to be down would hold the request for nothing
+        boolean worthWaiting = waitForFirstLoad && !"down".equals(statuses.of(hostId).state());
+        if (inventory.loadedAt().isEmpty() && (!worthWaiting || !inventory.awaitFirstLoad(settings.firstLoadWait()))) {
+            HostStatuses.Status status = statuses.of(hostId);
+            throw new EngineException.Unavailable("The host has not answered since the console started"
+                    + (status.reason() == null ? "" : ": " + status.reason()), hostId, null);
         }
         return snapshot(inventory);
     }

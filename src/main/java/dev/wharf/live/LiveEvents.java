@@ -149,7 +149,26 @@ public class LiveEvents {
         if (hostId == null) {
             return access.may(caller, Permission.HOST_READ, HostScope.none());
         }
-        return scopes.of(hostId).map(scope -> access.may(caller, Permission.HOST_READ, scope)).orElse(false);
+        Permission needed = permission(frame.event().type());
+        return scopes.of(hostId).map(scope -> access.may(caller, Permission.HOST_READ, scope)
+                && access.may(caller, needed, scope)).orElse(false);
+    }
+
+    /** What a caller must hold on the host to see an event of this type: what its list would need. */
+    private static Permission permission(String type) {
+        switch (type) {
+            case "container":
+                return Permission.CONTAINER_READ;
+            case "image":
+            case "pull":
+                return Permission.IMAGE_READ;
+            case "switch":
+                return Permission.SWITCH_READ;
+            case "volume":
+                return Permission.VOLUME_READ;
+            default:
+                return Permission.HOST_READ;
+        }
     }
 
     private void disconnect(StreamClient client) {

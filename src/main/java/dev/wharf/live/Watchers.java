@@ -49,17 +49,24 @@ class Watchers {
         registry.list().forEach(this::watch);
     }
 
-    /** After HostEngines (order 0) has closed the old engine of an edited or removed host. */
+    /** Before HostEngines (order 0) closes the old engine: a watcher must not see its engine vanish. */
     @TransactionalEventListener
-    @Order(10)
-    void onHostChanged(HostChanged changed) {
+    @Order(-10)
+    void stopOld(HostChanged changed) {
         HostWatcher old = watchers.remove(changed.hostId());
         if (old != null) {
             old.stop();
         }
         if (changed.change() == HostChanged.Change.REMOVED) {
             inventory.drop(changed.hostId());
-        } else {
+        }
+    }
+
+    /** After HostEngines has let go of the old engine, so the new watcher opens the edited host afresh. */
+    @TransactionalEventListener
+    @Order(10)
+    void startNew(HostChanged changed) {
+        if (changed.change() != HostChanged.Change.REMOVED) {
             registry.find(changed.hostId()).ifPresent(this::watch);
         }
     }
