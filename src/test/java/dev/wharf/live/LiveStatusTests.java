@@ -66,6 +66,40 @@ class LiveStatusTests {
     }
 
     @Test
+    void aClientThatReconnectsWithLastEventIdGetsExactlyWhatItMissed() throws Exception {
+        ApiSession api = new ApiSession(port, "live");
+        TestEngines.ensureImage(TestEngines.unix());
+        String hostId = register(api, "live-replay-" + suffix(), TestEngines.unix());
+        String name = "wharf-replay-" + suffix();
+        try (EventStreamClient witness = EventStreamClient.open(port, api.token())) {
+            String id;
+            long last;
+            try (EventStreamClient first = EventStreamClient.open(port, api.token())) {
+                id = TestEngines.cli(TestEngines.unix(), "create", "--name", name, "--network", "none", TestEngines.IMAGE,
+                        "sleep", "300").get(0);
+                await().atMost(WAIT).until(() -> actions(first, id).contains("create"));
+                List<EventStreamClient.Event> seen = first.events();
+                last = seen.get(seen.size() - 1).id();
+            }
+            // while nobody listens on that connection
+            TestEngines.cli(TestEngines.unix(), "start", name);
+            TestEngines.cli(TestEngines.unix(), "kill", name);
+            await().atMost(WAIT).until(() -> actions(witness, id).contains("die"));
+
+            try (EventStreamClient again = EventStreamClient.open(port, api.token(), last)) {
+                await().atMost(WAIT).until(() -> actions(again, id).contains("die"));
+                List<Long> missed = witness.events().stream().map(EventStreamClient.Event::id).filter(e -> e > last).toList();
+                List<Long> replayed = again.events().stream().map(EventStreamClient.Event::id).toList();
+                assertThat(replayed.subList(0, Math.min(replayed.size(), missed.size()))).isEqualTo(missed);
+                assertThat(again.events()).noneMatch(e -> "resync".equals(e.type()));
+            }
+        } finally {
+            TestEngines.cli(TestEngines.unix(), "rm", "-f", name);
+            api.delete("/api/v1/hosts/" + hostId);
+        }
+    }
+
+    @Test
     void aKilledEngineGoesDownKeepsItsLastKnownContainersAndComesBackWithWhatChanged() throws Exception {
         TestEngines.restartSpare();
         TestEngines.ensureImage(TestEngines.spare());

@@ -43,9 +43,18 @@ public final class EventStreamClient implements AutoCloseable {
     }
 
     public static EventStreamClient open(int port, String token) {
+        return open(port, token, null);
+    }
+
+    /** Reconnects as an EventSource does, telling the last id it received. */
+    public static EventStreamClient open(int port, String token, Long lastEventId) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
+            if (lastEventId != null) {
+                builder.header("Last-Event-ID", lastEventId.toString());
+            }
+            HttpRequest request = builder.build();
             HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The event stream answered " + response.statusCode());
