@@ -29,6 +29,9 @@ final class HostInventory {
             .thenComparing(ContainerSummary::name, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ContainerSummary::id);
 
+    /** How long the read time of a removed container is kept (reads begun before it end well within this). */
+    private static final long PRUNE_AFTER = TimeUnit.MINUTES.toNanos(1);
+
     private final Map<String, ContainerSummary> containers = new ConcurrentHashMap<>();
     /**
      * When (System.nanoTime) the read behind each container's current entry began, removals included.
@@ -37,6 +40,7 @@ final class HostInventory {
      */
     private final Map<String, Long> containerReads = new HashMap<>();
     private final Map<String, Long> listReads = new HashMap<>();
+    private long lastPrune = System.nanoTime();
     private final CountDownLatch firstLoad = new CountDownLatch(1);
     private volatile List<ImageSummary> images = List.of();
     private volatile List<SwitchSummary> switches = List.of();
@@ -61,6 +65,7 @@ final class HostInventory {
     }
 
     synchronized ContainerSummary remove(String id, long readAt) {
+        forgetOldRemovals();
         if (!newer(containerReads, id, readAt)) {
             return containers.get(id);
         }
@@ -69,6 +74,7 @@ final class HostInventory {
 
     /** Replaces every container at once (a relist begun at {@code readAt}); returns what was there before, by id. */
     synchronized Map<String, ContainerSummary> replaceContainers(List<ContainerSummary> now, long readAt) {
+        forgetOldRemovals();
         Map<String, ContainerSummary> before = Map.copyOf(containers);
         Map<String, ContainerSummary> fresh = new HashMap<>();
         now.forEach(c -> fresh.put(c.id(), c));
@@ -113,6 +119,20 @@ final class HostInventory {
         if (newer(listReads, "volumes", readAt)) {
             this.volumes = List.copyOf(volumes);
         }
+    }
+
+    /**
+     * Forgets the read times of containers that are gone, once no read begun before their removal can still
+     * be under way (every engine call ends within its deadline, well under a minute). Without this, an
+     * inventory would keep one entry per container ever seen. At most once a minute.
+     */
+    private void forgetOldRemovals() {
+        long now = System.nanoTime();
+        if (now - lastPrune < PRUNE_AFTER) {
+            return;
+        }
+        lastPrune = now;
+        containerReads.entrySet().removeIf(read -> !containers.containsKey(read.getKey()) && now - read.getValue() > PRUNE_AFTER);
     }
 
     /** Records {@code readAt} for {@code key} when it is not older than what is recorded. */

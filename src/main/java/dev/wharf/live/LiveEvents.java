@@ -39,7 +39,14 @@ public class LiveEvents {
     private final JsonMapper json;
     private final Clock clock;
     private final Object lock = new Object();
-    private final AtomicLong lastId = new AtomicLong();
+    /**
+     * Ids start from the console's start time in microseconds, not from 1: a client that reconnects to a
+     * restarted console with an id it got before then gets a resync, never another run's events under the
+     * same numbers. (2^53, where a JavaScript client would lose precision, is centuries away.)
+     */
+    private final AtomicLong lastId;
+    /** The id before this run's first event. */
+    private final long start;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong streamNumbers = new AtomicLong();
     private final ReplayBuffer buffer;
@@ -52,7 +59,9 @@ public class LiveEvents {
         this.scopes = scopes;
         this.json = json;
         this.clock = clock;
-        this.buffer = new ReplayBuffer(settings.replayBuffer());
+        this.start = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, clock.instant());
+        this.lastId = new AtomicLong(start);
+        this.buffer = new ReplayBuffer(settings.replayBuffer(), start);
     }
 
     /** Numbers the change, keeps it for replay and hands it to every stream whose viewer may see its host. */
@@ -110,7 +119,8 @@ public class LiveEvents {
                 long last = parse(lastEventId);
                 List<EventFrame> missed = last > newest ? null : buffer.after(last);
                 if (missed == null) {
-                    String reason = last < 0 || last > newest ? "unknown-id" : "buffer-exceeded";
+                    // below this run's first id: a client of an earlier console run
+                    String reason = last < start || last > newest ? "unknown-id" : "buffer-exceeded";
                     // carries the newest id, so a client that drops again resumes from here, not from before the gap
                     preamble.append("id: ").append(newest).append("\nevent: resync\ndata: {\"reason\":\"")
                             .append(reason).append("\"}\n\n");

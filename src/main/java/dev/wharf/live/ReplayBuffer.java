@@ -13,8 +13,10 @@ final class ReplayBuffer {
     private long newest;
     private int size;
 
-    ReplayBuffer(int capacity) {
+    /** @param before the id just before the first event this buffer will hold */
+    ReplayBuffer(int capacity, long before) {
         this.slots = new EventFrame[capacity];
+        this.newest = before;
     }
 
     /** {@code frame} must carry the id after {@link #newest()}. */
