@@ -8,9 +8,11 @@ import dev.wharf.engine.EngineEvent;
 import dev.wharf.engine.EventSubscription;
 import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.HostStatuses;
+import dev.wharf.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -115,6 +117,8 @@ final class HostWatcher {
                 }
             } catch (InterruptedException e) {
                 break;
+            } catch (NotFoundException removed) {
+                break; // the host was removed before this watcher started: nothing left to watch
             } catch (RuntimeException e) {
                 // the engine failed mid-way: start over, later (the heartbeat tells users why)
                 log.debug("Watching host '{}' failed: {}", name, e.toString());
@@ -180,24 +184,41 @@ final class HostWatcher {
     private void relist(ContainerEngine engine) {
         Set<Capability> can = engine.capabilities();
         long readAt = System.nanoTime();
-        var info = engine.info();
-        var containers = engine.containers(true);
-        var images = can.contains(Capability.IMAGES) ? engine.images().list() : java.util.List.<dev.wharf.engine.ImageSummary>of();
-        var switches = can.contains(Capability.SWITCHES) ? engine.switches().list() : java.util.List.<dev.wharf.engine.SwitchSummary>of();
-        var volumes = can.contains(Capability.VOLUMES) ? engine.volumes().list() : java.util.List.<dev.wharf.engine.VolumeSummary>of();
+        List<ContainerSummary> containers = engine.containers(true);
         boolean first = inventory.loadedAt().isEmpty();
         Map<String, ContainerSummary> before = inventory.replaceContainers(containers, readAt);
-        inventory.info(info);
-        inventory.images(images, readAt);
-        inventory.switches(switches, readAt);
-        inventory.volumes(volumes, readAt);
-        inventory.loaded(clock.instant());
+        inventory.loaded(clock.instant()); // the containers are what lists need most: serve them even if a part below fails
         if (!first) {
             reportDifferences(before, containers);
         }
+        // each other part on its own, so one that fails (or a kind without it) leaves the others fresh;
+        // the first failure is thrown afterwards, and the loop relists again after its backoff
+        RuntimeException failed = null;
+        failed = part(failed, () -> inventory.info(engine.info()));
+        if (can.contains(Capability.IMAGES)) {
+            failed = part(failed, () -> inventory.images(engine.images().list(), readAt));
+        }
+        if (can.contains(Capability.SWITCHES)) {
+            failed = part(failed, () -> inventory.switches(engine.switches().list(), readAt));
+        }
+        if (can.contains(Capability.VOLUMES)) {
+            failed = part(failed, () -> inventory.volumes(engine.volumes().list(), readAt));
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
-    private void reportDifferences(Map<String, ContainerSummary> before, java.util.List<ContainerSummary> now) {
+    private static RuntimeException part(RuntimeException failedSoFar, Runnable read) {
+        try {
+            read.run();
+            return failedSoFar;
+        } catch (RuntimeException e) {
+            return failedSoFar != null ? failedSoFar : e;
+        }
+    }
+
+    private void reportDifferences(Map<String, ContainerSummary> before, List<ContainerSummary> now) {
         Map<String, ContainerSummary> after = new HashMap<>();
         for (ContainerSummary container : now) {
             after.put(container.id(), container);
@@ -241,6 +262,9 @@ final class HostWatcher {
                     relist = true; // whatever happened while it was down
                 }
             }
+        } catch (NotFoundException removed) {
+            stopped = true; // removed before this watcher started; Watchers lets go of it
+            heartbeat.shutdown();
         } catch (RuntimeException e) {
             if (stopped) {
                 return;
