@@ -57,7 +57,8 @@ class Watchers {
         if (old != null) {
             old.stop();
         }
-        if (changed.change() == HostChanged.Change.REMOVED) {
+        // an edit may point the host at another engine: what the old one had must not show under it
+        if (changed.change() != HostChanged.Change.REGISTERED) {
             inventory.drop(changed.hostId());
         }
     }

@@ -66,6 +66,32 @@ class LiveStatusTests {
     }
 
     @Test
+    void editingAHostWatchesItsNewEngineAndRemovingItStopsWatching() {
+        ApiSession api = new ApiSession(port, "live");
+        TestEngines.ensureImage(TestEngines.unix());
+        String name = "live-moved-" + suffix();
+        String hostId = register(api, name, TestEngines.unix());
+        String onUnix = TestEngines.cli(TestEngines.unix(), "create", "--name", "wharf-moved-" + suffix(), "--network", "none",
+                TestEngines.IMAGE, "sleep", "300").get(0);
+        try {
+            await().atMost(WAIT).until(() -> state(api, hostId, onUnix).equals("created"));
+
+            // the same host, now pointed at another engine, which does not have that container
+            var edited = api.put("/api/v1/hosts/" + hostId, Map.of("name", name, "kind", "docker", "endpoint", TestEngines.tlsSocket()));
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> "up".equals(host(api, hostId).path("status").asString()));
+            assertThat(state(api, hostId, onUnix)).isEqualTo("absent");
+            assertThat(json(api.get("/api/v1/hosts/" + hostId + "/containers?all=true")).path("items").findValuesAsString("id"))
+                    .doesNotContain(onUnix);
+
+            assertThat(api.delete("/api/v1/hosts/" + hostId).statusCode()).isEqualTo(204);
+            assertThat(json(api.get("/api/v1/containers?host=" + hostId)).path("total").asInt()).isZero();
+        } finally {
+            TestEngines.cli(TestEngines.unix(), "rm", "-f", onUnix);
+        }
+    }
+
+    @Test
     void aClientThatReconnectsWithLastEventIdGetsExactlyWhatItMissed() throws Exception {
         ApiSession api = new ApiSession(port, "live");
         TestEngines.ensureImage(TestEngines.unix());
