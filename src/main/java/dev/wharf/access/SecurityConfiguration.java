@@ -4,7 +4,9 @@ import dev.wharf.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -30,6 +32,12 @@ class SecurityConfiguration {
         "/login", "/error", "/actuator/health", "/actuator/health/**",
         "/assets/**", "/favicon.ico"
     };
+
+    /** Tells the application when a session ends (sign-out, expiry), so the streams it opened close with it. */
+    @Bean
+    HttpSessionEventPublisher sessionEvents() {
+        return new HttpSessionEventPublisher();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -70,6 +78,9 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        // the dispatch that completes a stream continues a request already authorised; after a
+                        // sign-out its session is gone, and refusing it would leave the stream hanging open
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))

@@ -139,7 +139,11 @@ class ContainerApiController {
     @GetMapping("/{containerId}/logs")
     PageOf<ContainerViews.Line> logs(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int tail, @RequestParam(required = false) String since,
-            @RequestParam(defaultValue = "false") boolean timestamps, Authentication caller) {
+            @RequestParam(defaultValue = "false") boolean timestamps, @RequestParam(defaultValue = "false") boolean follow,
+            Authentication caller) {
+        if (follow) {
+            throw new InvalidInputException("follow", "following a log is a stream: send Accept: text/event-stream");
+        }
         LogQuery query = new LogQuery(tail, instant("since", since), timestamps);
         List<ContainerViews.Line> lines = actions.read(caller, hostId, Permission.CONTAINER_LOGS,
                 engine -> engine.logs(containerId, query)).stream().map(ContainerViews.Line::of).toList();

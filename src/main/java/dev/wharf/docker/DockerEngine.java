@@ -10,6 +10,7 @@ import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.EngineEvent;
 import dev.wharf.engine.EngineException;
+import dev.wharf.engine.EngineStream;
 import dev.wharf.engine.EngineTarget;
 import dev.wharf.engine.EventSubscription;
 import dev.wharf.engine.HostInfo;
@@ -149,14 +150,16 @@ final class DockerEngine implements ContainerEngine {
             if (query.since() != null) {
                 command.withSince((int) query.since().getEpochSecond());
             }
-            DockerLogLines lines = new DockerLogLines(query.timestamps());
+            List<LogLine> read = new ArrayList<>();
+            DockerLogLines lines = new DockerLogLines(query.timestamps(), read::add);
             await(command.exec(new ResultCallback.Adapter<Frame>() {
                 @Override
                 public void onNext(Frame frame) {
                     lines.accept(frame);
                 }
             }));
-            return lines.finish();
+            lines.finish();
+            return read;
         });
     }
 
@@ -176,6 +179,16 @@ final class DockerEngine implements ContainerEngine {
             }
             return DockerModels.stats(samples.get(0));
         });
+    }
+
+    @Override
+    public EngineStream followStats(String containerId, EngineStream.Listener<StatsSample> listener) {
+        return DockerFollow.stats(connection.target(), connection.settings(), containerId, listener);
+    }
+
+    @Override
+    public EngineStream followLogs(String containerId, LogQuery query, EngineStream.Listener<LogLine> listener) {
+        return DockerFollow.logs(connection.target(), connection.settings(), containerId, query, listener);
     }
 
     @Override

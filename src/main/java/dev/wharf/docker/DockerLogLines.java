@@ -7,10 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reassembles Docker's log frames into lines per stream. Bytes are kept until a newline, so a
@@ -20,11 +19,13 @@ import java.util.Map;
 final class DockerLogLines {
 
     private final boolean keepTimes;
+    private final Consumer<LogLine> sink;
     private final Map<LogLine.Stream, ByteArrayOutputStream> partial = new EnumMap<>(LogLine.Stream.class);
-    private final List<LogLine> lines = new ArrayList<>();
 
-    DockerLogLines(boolean keepTimes) {
+    /** @param sink gets each line as soon as its newline arrives */
+    DockerLogLines(boolean keepTimes, Consumer<LogLine> sink) {
         this.keepTimes = keepTimes;
+        this.sink = sink;
     }
 
     void accept(Frame frame) {
@@ -40,14 +41,14 @@ final class DockerLogLines {
         }
     }
 
-    List<LogLine> finish() {
+    /** Hands on what is left without a newline (the engine ended the stream mid-line). */
+    void finish() {
         partial.forEach((stream, rest) -> {
             if (rest.size() > 0) {
                 add(stream, rest.toString(StandardCharsets.UTF_8));
             }
         });
         partial.clear();
-        return List.copyOf(lines);
     }
 
     private void add(LogLine.Stream stream, String raw) {
@@ -62,6 +63,6 @@ final class DockerLogLines {
                 // a line Docker did not stamp: keep it whole
             }
         }
-        lines.add(new LogLine(stream, keepTimes ? at : null, text));
+        sink.accept(new LogLine(stream, keepTimes ? at : null, text));
     }
 }

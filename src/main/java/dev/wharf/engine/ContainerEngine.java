@@ -71,6 +71,22 @@ public interface ContainerEngine extends AutoCloseable {
 
     StatsSample stats(String containerId);
 
+    /**
+     * Delivers the container's stats about once a second until the stream is closed. Kinds that can only
+     * be asked for one sample get it by asking once a second.
+     */
+    default EngineStream followStats(String containerId, EngineStream.Listener<StatsSample> listener) {
+        return PolledStats.start(this, containerId, listener, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Delivers the container's log lines as they are written (after the {@code query}'s tail and since,
+     * the engine's own meaning), each with its time, until the stream is closed or the container stops.
+     */
+    default EngineStream followLogs(String containerId, LogQuery query, EngineStream.Listener<LogLine> listener) {
+        throw unsupported("follow container logs");
+    }
+
     /** The host's images; kinds without images answer {@link EngineException.Unsupported}. */
     default Images images() {
         throw unsupported("manage images");

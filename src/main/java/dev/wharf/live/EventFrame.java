@@ -2,6 +2,8 @@ package dev.wharf.live;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -16,9 +18,13 @@ final class EventFrame {
     private static final Logger log = LoggerFactory.getLogger(EventFrame.class);
     private static final java.util.Set<String> OWN_FIELDS = java.util.Set.of("id", "hostId", "type", "resource", "action", "at");
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
     private final LiveEvent event;
     private final JsonMapper json;
     private volatile String text;
+    /** The page form; "" when the renderer had nothing to show for this event. */
+    private volatile String html;
 
     EventFrame(LiveEvent event, JsonMapper json) {
         this.event = event;
@@ -41,6 +47,32 @@ final class EventFrame {
             text = rendered;
         }
         return rendered;
+    }
+
+    /**
+     * The frame as pages get it: the same id and event name, with {@code render}'s HTML (null: nothing
+     * for pages) as its data. Rendered once, by the first stream that sends it; a frame has one renderer.
+     */
+    String html(Function<LiveEvent, String> render) {
+        String rendered = html;
+        if (rendered == null) {
+            String fragment = render.apply(event);
+            rendered = fragment == null || fragment.isBlank() ? "" : sse(event.id(), event.type(), fragment);
+            html = rendered;
+        }
+        return rendered.isEmpty() ? null : rendered;
+    }
+
+    /**
+     * One SSE event; every line of {@code data} gets its own {@code data:} field (the client joins them
+     * with newlines), so no character an engine put in a name can end the event early or forge a field.
+     */
+    static String sse(long id, String type, String data) {
+        StringBuilder out = new StringBuilder(data.length() + 64).append("id: ").append(id).append("\nevent: ").append(type).append('\n');
+        for (String line : LINE_BREAK.split(data, -1)) {
+            out.append("data: ").append(line).append('\n');
+        }
+        return out.append('\n').toString();
     }
 
     /** A detail that JSON cannot carry costs the event its details, not every stream its connection. */

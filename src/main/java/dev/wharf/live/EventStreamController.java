@@ -29,6 +29,6 @@ class EventStreamController {
                 : lastEventIdParameter != null && !lastEventIdParameter.isBlank() ? lastEventIdParameter : null;
         return ResponseEntity.ok()
                 .header("X-Accel-Buffering", "no") // nginx would otherwise hold events back
-                .body(events.open(caller, lastEventId));
+                .body(events.open(caller, lastEventId, LiveEvents.Form.JSON, null));
     }
 }

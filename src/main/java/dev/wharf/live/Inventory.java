@@ -131,6 +131,11 @@ public class Inventory {
         }
     }
 
+    /** A host's inventory if it is watched; never creates one (a late reader must not bring a removed host back). */
+    Optional<HostInventory> peek(UUID hostId) {
+        return Optional.ofNullable(hosts.get(hostId));
+    }
+
     HostInventory of(UUID hostId) {
         return hosts.computeIfAbsent(hostId, id -> new HostInventory());
     }

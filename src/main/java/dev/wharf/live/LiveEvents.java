@@ -6,13 +6,12 @@ import dev.wharf.access.Permission;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -50,15 +49,23 @@ public class LiveEvents {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong streamNumbers = new AtomicLong();
     private final ReplayBuffer buffer;
-    private final List<StreamClient> clients = new ArrayList<>();
+    private final Fanout clients = new Fanout();
+    private final OpenStreams streams;
+    private final LiveFragments fragments;
     private boolean shutDown;
 
-    LiveEvents(LiveSettings settings, AccessPolicy access, HostScopes scopes, JsonMapper json, Clock clock) {
+    /** What a stream carries: JSON for the API, HTML fragments for pages (the same events, ids and filter). */
+    enum Form { JSON, HTML }
+
+    LiveEvents(LiveSettings settings, AccessPolicy access, HostScopes scopes, JsonMapper json, Clock clock, OpenStreams streams,
+            LiveFragments fragments) {
         this.settings = settings;
         this.access = access;
         this.scopes = scopes;
         this.json = json;
         this.clock = clock;
+        this.streams = streams;
+        this.fragments = fragments;
         this.start = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, clock.instant());
         this.lastId = new AtomicLong(start);
         this.buffer = new ReplayBuffer(settings.replayBuffer(), start);
@@ -74,16 +81,11 @@ public class LiveEvents {
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), details);
             EventFrame frame = new EventFrame(event, json);
             buffer.add(frame);
-            for (Iterator<StreamClient> open = clients.iterator(); open.hasNext(); ) {
-                StreamClient client = open.next();
-                if (!client.offer(frame)) {
-                    open.remove();
-                    client.close();
-                    dropped.incrementAndGet();
-                    log.info("Dropped event stream {} of {}: it fell {} events behind (it reconnects and resumes)",
-                            client.name(), client.viewer(), settings.clientQueue());
-                }
-            }
+            clients.offer(frame, client -> {
+                dropped.incrementAndGet();
+                log.info("Dropped event stream {} of {}: it fell {} events behind (it reconnects and resumes)",
+                        client.name(), client.viewer(), settings.clientQueue());
+            });
             return event;
         }
     }
@@ -105,11 +107,13 @@ public class LiveEvents {
      * or, when the buffer no longer reaches back that far (or the id is not this console's), says
      * {@code resync} and goes on live.
      */
-    SseEmitter open(Authentication caller, String lastEventId) {
+    SseEmitter open(Authentication caller, String lastEventId, Form as, String sessionId) {
+        OpenStreams.Permit permit = streams.acquire(caller, sessionId);
         SseEmitter emitter = new SseEmitter(0L); // no timeout: heartbeats find dead clients
         StreamClient client;
         synchronized (lock) {
             if (shutDown) {
+                permit.release();
                 throw new IllegalStateException("The console is shutting down");
             }
             StringBuilder preamble = new StringBuilder("retry: ").append(settings.retry().toMillis()).append("\n\n");
@@ -128,11 +132,26 @@ public class LiveEvents {
                     replay = missed;
                 }
             }
-            client = new StreamClient("wharf-events-" + streamNumbers.incrementAndGet(), caller.getName(), emitter,
-                    settings.clientQueue(), preamble.toString(), replay, newest - replay.size(),
-                    frame -> visible(caller, frame), settings.heartbeat().toNanos(), this::ended);
+            Function<EventFrame, String> form = as == Form.JSON ? EventFrame::text : frame -> frame.html(fragments::render);
+            // the replay and the queue never overlap (both are taken under this lock); the check makes sure
+            long[] lastSent = {newest - replay.size()};
+            Function<EventFrame, String> render = frame -> {
+                if (frame.id() <= lastSent[0]) {
+                    return null;
+                }
+                lastSent[0] = frame.id();
+                return visible(caller, frame) ? form.apply(frame) : null;
+            };
+            List<EventFrame> missed = replay;
+            client = new StreamClient((as == Form.JSON ? "wharf-events-" : "wharf-live-") + streamNumbers.incrementAndGet(),
+                    caller.getName(), emitter, settings.clientQueue(), preamble.toString(), () -> missed,
+                    render, settings.heartbeat().toNanos(), over -> {
+                        ended(over);
+                        permit.release();
+                    });
             clients.add(client);
         }
+        permit.closeWith(() -> disconnect(client));
         emitter.onCompletion(() -> disconnect(client));
         emitter.onTimeout(() -> disconnect(client));
         emitter.onError(e -> disconnect(client));
@@ -194,14 +213,20 @@ public class LiveEvents {
         }
     }
 
+    /** The newest event's id: a page rendered now has seen everything up to it. */
+    public long newestId() {
+        synchronized (lock) {
+            return buffer.newest();
+        }
+    }
+
     /** Ends every stream before the web server waits for open requests to finish. */
     @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void closeAll() {
         synchronized (lock) {
             shutDown = true;
-            clients.forEach(StreamClient::close);
-            clients.clear();
+            clients.closeAll();
         }
     }
 

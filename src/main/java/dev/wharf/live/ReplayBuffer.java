@@ -34,6 +34,11 @@ final class ReplayBuffer {
         return newest;
     }
 
+    /** The newest {@code count} events (fewer when fewer are kept), oldest first. */
+    List<EventFrame> latest(int count) {
+        return after(newest - Math.min(Math.max(count, 0), size));
+    }
+
     /**
      * Every event after {@code lastId}, oldest first; null when that is not known: the buffer no longer
      * reaches back to {@code lastId + 1}, or {@code lastId} was never handed out by this console.

@@ -9,7 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -35,31 +36,32 @@ final class StreamClient implements Runnable {
     private final SseEmitter emitter;
     private final BlockingQueue<EventFrame> queue;
     private final String preamble;
-    private final List<EventFrame> replay;
-    private final Predicate<EventFrame> visible;
+    private final Supplier<List<EventFrame>> replay;
+    private final Function<EventFrame, String> render;
     private final long heartbeatNanos;
     private final Consumer<StreamClient> ended;
     private volatile boolean closed;
-    private long lastSent;
 
     /**
      * @param name the sender thread's name, and the stream's in the log
      * @param viewer who watches, for the log
      * @param preamble what the stream starts with ({@code retry:}, perhaps {@code resync})
-     * @param replay what the client missed, sent before anything from the queue
-     * @param lastSent events up to this id are never sent (they were missed-and-replayed or are before the resync)
+     * @param replay what the client gets before anything from the queue (what it missed, a log's history),
+     *     asked for on the sender thread, so it may call an engine
+     * @param render what this viewer gets of a frame (JSON for the API, HTML for pages), null for nothing:
+     *     called on the sender thread only, so it may be slow and may keep state
      * @param ended told once when the stream ends, for whatever reason
      */
-    StreamClient(String name, String viewer, SseEmitter emitter, int queueSize, String preamble, List<EventFrame> replay, long lastSent,
-            Predicate<EventFrame> visible, long heartbeatNanos, Consumer<StreamClient> ended) {
+    StreamClient(String name, String viewer, SseEmitter emitter, int queueSize, String preamble,
+            Supplier<List<EventFrame>> replay, Function<EventFrame, String> render, long heartbeatNanos,
+            Consumer<StreamClient> ended) {
         this.name = name;
         this.viewer = viewer;
         this.emitter = emitter;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.preamble = preamble;
         this.replay = replay;
-        this.lastSent = lastSent;
-        this.visible = visible;
+        this.render = render;
         this.heartbeatNanos = heartbeatNanos;
         this.ended = ended;
     }
@@ -79,6 +81,16 @@ final class StreamClient implements Runnable {
     }
 
     /**
+     * Sends {@code last} after whatever is queued, then ends the stream (the feed it watched ended). A
+     * client too far behind to take it is simply closed.
+     */
+    void finish(EventFrame last) {
+        if (!offer(last) || !queue.offer(CLOSE)) {
+            close();
+        }
+    }
+
+    /**
      * Ends the stream from outside (dropped, shut down, the connection ended). Never waits: the sender
      * may be stuck in a write to a client that stopped reading, and only it completes the response.
      * Called under {@link LiveEvents}' lock, so nothing offers in between clearing and waking.
@@ -93,7 +105,7 @@ final class StreamClient implements Runnable {
     public void run() {
         try {
             StringBuilder out = new StringBuilder(preamble);
-            for (EventFrame frame : replay) {
+            for (EventFrame frame : replay.get()) {
                 append(out, frame);
             }
             send(out);
@@ -107,11 +119,17 @@ final class StreamClient implements Runnable {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
+                boolean last = false;
                 for (EventFrame frame : batch) {
                     if (frame == CLOSE || closed) {
-                        return;
+                        last = true;
+                        break;
                     }
                     append(out, frame);
+                }
+                if (last) {
+                    send(out); // what a finish() queued before its end; nothing after a close()
+                    return;
                 }
                 if (System.nanoTime() - nextHeartbeat >= 0) {
                     out.append(": heartbeat\n\n");
@@ -137,10 +155,9 @@ final class StreamClient implements Runnable {
     }
 
     private void append(StringBuilder out, EventFrame frame) {
-        // the replay and the queue never overlap (LiveEvents takes both under one lock); this makes sure
-        if (frame.id() > lastSent && visible.test(frame)) {
-            out.append(frame.text());
-            lastSent = frame.id();
+        String text = render.apply(frame);
+        if (text != null) {
+            out.append(text);
         }
     }
 

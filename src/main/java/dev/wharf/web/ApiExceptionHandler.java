@@ -41,6 +41,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/events} as an API client reads it: every event is collected, in order, on a thread of its own. */
+/** A server-sent event stream ({@code /api/v1/events}, a container's stats, {@code /live}) as a client reads it: every event is collected, in order, on a thread of its own. */
 public final class EventStreamClient implements AutoCloseable {
 
     /**
@@ -34,6 +34,7 @@ public final class EventStreamClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final InputStream body;
+    private volatile boolean endedByServer;
 
     private EventStreamClient(InputStream body) {
         this.body = body;
@@ -48,24 +49,44 @@ public final class EventStreamClient implements AutoCloseable {
 
     /** Reconnects as an EventSource does, telling the last id it received. */
     public static EventStreamClient open(int port, String token, Long lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+                .header("Authorization", "Bearer " + token);
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId.toString());
+        }
+        return open(CLIENT, builder);
+    }
+
+    /** Any stream of the API ({@code path} such as a container's {@code /stats}), with a bearer token. */
+    public static EventStreamClient openPath(int port, String path, String token) {
+        return open(CLIENT, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token));
+    }
+
+    /** A stream read through {@code client} (a browser-like client with its session cookie, for instance). */
+    public static EventStreamClient open(HttpClient client, HttpRequest.Builder request) {
+        HttpResponse<InputStream> response = tryOpen(client, request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The event stream answered " + response.statusCode());
+        }
+        return new EventStreamClient(response.body());
+    }
+
+    /** The answer to a stream request, whatever its status (a refusal's body is then small). */
+    public static HttpResponse<InputStream> tryOpen(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
-            if (lastEventId != null) {
-                builder.header("Last-Event-ID", lastEventId.toString());
-            }
-            HttpRequest request = builder.build();
-            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("The event stream answered " + response.statusCode());
-            }
-            return new EventStreamClient(response.body());
+            return client.send(request.header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** True once the console ended the stream (not when this client closed it). */
+    public boolean endedByServer() {
+        return endedByServer;
     }
 
     /** Everything received so far, in order. */
@@ -89,6 +110,7 @@ public final class EventStreamClient implements AutoCloseable {
                     fields.merge(field[0], value.startsWith(" ") ? value.substring(1) : value, (a, b) -> a + "\n" + b);
                 }
             }
+            endedByServer = true;
         } catch (IOException closed) {
             // closed by the test
         }

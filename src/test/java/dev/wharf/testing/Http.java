@@ -45,6 +45,16 @@ public final class Http {
         }
     }
 
+    /** A stream read with this client's cookies (its session, once signed in). */
+    public EventStreamClient stream(String path) {
+        return EventStreamClient.open(client, request(path).timeout(Duration.ofDays(1)));
+    }
+
+    /** The answer to a stream request with this client's cookies, whatever its status. */
+    public HttpResponse<java.io.InputStream> tryStream(String path) {
+        return EventStreamClient.tryOpen(client, request(path).timeout(Duration.ofDays(1)));
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send(request(path).headers(headersOrNone(headers)).GET());
     }

@@ -45,6 +45,14 @@ public final class TestEngines {
         return required("WHARF_TEST_DOCKER_NOVERIFY");
     }
 
+    /**
+     * An engine no test registers as a host (the no-verify engine's own socket): what happens on it is
+     * a single test's doing, so that test can count the engine's connections.
+     */
+    public static String quiet() {
+        return required("WHARF_TEST_DOCKER_NOVERIFY_SOCKET");
+    }
+
     public static String spare() {
         return required("WHARF_TEST_DOCKER_SPARE");
     }

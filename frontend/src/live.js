@@ -1,0 +1,62 @@
+// The page's live stream (#live, see layout/page.html). Each event carries the server-rendered fragments
+// it changed, each with an id and hx-swap-oob. htmx swaps those this page shows; we drop the rest first
+// (another page's rows are not an error), and append a new row where its fragment names a container
+// (data-live-insert) that this page has. A `resync` means events were missed: reload the page's content.
+import htmx from 'htmx.org';
+
+const liveState = (state, text) => {
+  document.body.dataset.live = state;
+  const label = document.getElementById('live-state');
+  if (label) {
+    label.textContent = text;
+  }
+};
+
+const reloadContent = () => {
+  htmx.ajax('GET', window.location.href, { target: '#content', select: '#content', swap: 'outerHTML' });
+};
+
+const applyFragments = (html) => {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const fragment of [...template.content.children]) {
+    if (fragment.id && document.getElementById(fragment.id)) {
+      continue; // htmx swaps it
+    }
+    const insertInto = fragment.dataset.liveInsert && document.getElementById(fragment.dataset.liveInsert);
+    fragment.remove();
+    if (insertInto && fragment.getAttribute('hx-swap-oob') === 'true') {
+      fragment.removeAttribute('hx-swap-oob');
+      insertInto.append(fragment);
+      htmx.process(fragment);
+    }
+  }
+  if (template.content.children.length > 0) {
+    htmx.swap(document.getElementById('live'), template.content, { swapStyle: 'none', swapDelay: 0, settleDelay: 0 });
+  }
+};
+
+document.addEventListener('htmx:sseBeforeMessage', (event) => {
+  if (event.target.id !== 'live') {
+    return; // a container page's stats or log panel: plain htmx swaps
+  }
+  event.preventDefault();
+  const message = event.detail;
+  if (message.type === 'resync') {
+    reloadContent();
+  } else {
+    applyFragments(message.data);
+  }
+});
+
+document.addEventListener('htmx:sseOpen', (event) => {
+  if (event.target.id === 'live') {
+    liveState('open', 'Live');
+  }
+});
+
+document.addEventListener('htmx:sseError', (event) => {
+  if (event.target.id === 'live') {
+    liveState('closed', 'Reconnecting…');
+  }
+});

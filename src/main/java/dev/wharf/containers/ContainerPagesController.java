@@ -1,0 +1,73 @@
+package dev.wharf.containers;
+
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.Permission;
+import dev.wharf.engine.ContainerSummary;
+import dev.wharf.engine.EngineException;
+import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.HostStatuses;
+import dev.wharf.hosts.RegisteredHost;
+import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.live.Inventory;
+import dev.wharf.web.NotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A host's containers, and one container with its live stats and log. Both pages stay true without a
+ * reload: the layout's {@code /live} stream swaps in changed rows, and the container page follows the
+ * engine's stats and log streams. (The console issue grows these into the full table.)
+ */
+@Controller
+class ContainerPagesController {
+
+    private final VisibleHosts hosts;
+    private final HostStatuses statuses;
+    private final Inventory inventory;
+    private final HostActions actions;
+    private final AccessPolicy access;
+
+    ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, Inventory inventory, HostActions actions,
+            AccessPolicy access) {
+        this.hosts = hosts;
+        this.statuses = statuses;
+        this.inventory = inventory;
+        this.actions = actions;
+        this.access = access;
+    }
+
+    @GetMapping("/hosts/{hostId}/containers")
+    String list(@PathVariable UUID hostId, Authentication caller, Model model) {
+        RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
+        List<ContainerSummary> containers = List.of();
+        try {
+            containers = inventory.of(hostId, true).containers();
+        } catch (EngineException.Unavailable e) {
+            model.addAttribute("unavailable", e.getMessage());
+        }
+        model.addAttribute("host", host);
+        model.addAttribute("status", statuses.of(hostId));
+        model.addAttribute("containers", containers);
+        return "containers/list";
+    }
+
+    @GetMapping("/hosts/{hostId}/containers/{containerId}")
+    String container(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller, Model model) {
+        RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
+        ContainerSummary container;
+        try {
+            container = actions.read(caller, hostId, Permission.CONTAINER_READ, engine -> engine.inspect(containerId).summary());
+        } catch (EngineException.NotFound e) {
+            throw new NotFoundException("No container " + containerId + " on " + host.name());
+        }
+        model.addAttribute("host", host);
+        model.addAttribute("container", container);
+        model.addAttribute("canReadLogs", access.may(caller, Permission.CONTAINER_LOGS, host.scope()));
+        return "containers/detail";
+    }
+}

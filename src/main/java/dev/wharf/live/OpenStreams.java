@@ -1,0 +1,93 @@
+package dev.wharf.live;
+
+import dev.wharf.web.TooManyRequestsException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every open stream of every kind (events, pages, stats, logs), by user and by browser session: a user
+ * may hold only so many at once, and signing out (or a session that expires) closes the streams that
+ * session opened, so an EventSource left in a tab stops receiving the moment its session ends.
+ */
+@Component
+class OpenStreams {
+
+    /** One open stream; {@link #close()} ends it, {@link #release()} is called once it has ended. */
+    final class Permit {
+        private final String user;
+        private final String sessionId;
+        private volatile Runnable closer = () -> {};
+
+        private Permit(String user, String sessionId) {
+            this.user = user;
+            this.sessionId = sessionId;
+        }
+
+        /** How to end the stream from outside; set once the stream exists. */
+        void closeWith(Runnable closer) {
+            this.closer = closer;
+        }
+
+        void close() {
+            closer.run();
+        }
+
+        void release() {
+            synchronized (OpenStreams.this) {
+                List<Permit> held = byUser.get(user);
+                if (held != null && held.remove(this) && held.isEmpty()) {
+                    byUser.remove(user);
+                }
+            }
+        }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenStreams.class);
+
+    private final LiveSettings settings;
+    private final Map<String, List<Permit>> byUser = new HashMap<>();
+
+    OpenStreams(LiveSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Counts a new stream for {@code caller}, or refuses it (429) when they already hold as many as
+     * {@code wharf.live.streams-per-user} allows.
+     *
+     * @param sessionId the browser session the stream belongs to; null for API streams (bearer tokens)
+     */
+    synchronized Permit acquire(Authentication caller, String sessionId) {
+        List<Permit> held = byUser.computeIfAbsent(caller.getName(), user -> new ArrayList<>());
+        if (held.size() >= settings.streamsPerUser()) {
+            throw new TooManyRequestsException("You have " + held.size() + " streams open, the most one user may hold;"
+                    + " close one (another tab, another client) and try again", settings.retry());
+        }
+        Permit permit = new Permit(caller.getName(), sessionId);
+        held.add(permit);
+        return permit;
+    }
+
+    synchronized int openBy(String user) {
+        List<Permit> held = byUser.get(user);
+        return held == null ? 0 : held.size();
+    }
+
+    /** Sign-out and session expiry: the session's streams end with it. */
+    @EventListener
+    void sessionEnded(HttpSessionDestroyedEvent ended) {
+        List<Permit> closing = new ArrayList<>();
+        synchronized (this) {
+            byUser.values().forEach(held -> held.stream()
+                    .filter(permit -> ended.getId().equals(permit.sessionId)).forEach(closing::add));
+        }
+        log.debug("Session ended: closing its {} streams", closing.size());
+        closing.forEach(Permit::close); // outside the lock: closing takes the stream source's lock
+    }
+}
