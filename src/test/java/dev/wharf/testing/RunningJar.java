@@ -18,12 +18,14 @@ public final class RunningJar implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int port;
     private final Http http;
 
-    private RunningJar(Process process, Path log, Http http) {
+    private RunningJar(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
-        this.http = http;
+        this.port = port;
+        this.http = new Http(port);
     }
 
     /**
@@ -43,13 +45,18 @@ public final class RunningJar implements AutoCloseable {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        RunningJar console = new RunningJar(builder.start(), log, new Http(port));
+        RunningJar console = new RunningJar(builder.start(), log, port);
         console.awaitHealthy();
         return console;
     }
 
     public Http http() {
         return http;
+    }
+
+    /** The port it listens on, for clients of their own (a browser). */
+    public int port() {
+        return port;
     }
 
     public String log() {

@@ -1,0 +1,77 @@
+// The console under test and the engine behind it, as the browser tests reach them. Everything comes
+// from the environment BrowserIT sets: WHARF_URL, WHARF_ADMIN_PASSWORD, WHARF_DOCKER_CLI,
+// WHARF_DOCKER_HOST and WHARF_TEST_IMAGE.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+function required(key) {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set (BrowserIT sets it; see src/test/java/dev/wharf/web/BrowserIT.java)`);
+  return value;
+}
+
+export const env = {
+  url: required('WHARF_URL'),
+  adminPassword: required('WHARF_ADMIN_PASSWORD'),
+  dockerCli: required('WHARF_DOCKER_CLI'),
+  dockerHost: required('WHARF_DOCKER_HOST'),
+  image: required('WHARF_TEST_IMAGE'),
+};
+
+/** One line per step, with the time, so a CI log reads as a story. */
+export function step(message) {
+  console.log(`[e2e ${new Date().toISOString().slice(11, 23)}] ${message}`);
+}
+
+async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const response = await fetch(new URL(path, env.url), {
+    method,
+    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** An API token for the admin, traded for the password once (the one endpoint that takes HTTP Basic). */
+export async function createToken(name = 'e2e') {
+  const basic = Buffer.from(`admin:${env.adminPassword}`).toString('base64');
+  const created = await api('/api/v1/auth/tokens', { method: 'POST', body: { name }, headers: { Authorization: `Basic ${basic}` } });
+  return created.token;
+}
+
+/** Registers the test engine as a docker host and returns the host's id. */
+export async function registerHost(token, name) {
+  const host = await api('/api/v1/hosts', {
+    method: 'POST', body: { name, kind: 'docker', endpoint: env.dockerHost }, headers: { Authorization: `Bearer ${token}` },
+  });
+  step(`registered host ${name} (${host.id}) at ${env.dockerHost}`);
+  return host.id;
+}
+
+/** Signs in as the admin through the real login form, as a person would. */
+export async function signIn(page) {
+  await page.goto('/login');
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill(env.adminPassword);
+  // A refused sign-in comes back to /login?error; anything else has left the login page.
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login' || url.searchParams.has('error')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  if (new URL(page.url()).pathname === '/login') throw new Error('The console refused the sign-in (is WHARF_ADMIN_PASSWORD right?)');
+  step(`signed in, now at ${new URL(page.url()).pathname}`);
+}
+
+/** Runs the docker CLI against the test engine and returns its trimmed standard output. */
+export async function docker(...args) {
+  try {
+    const { stdout } = await run(env.dockerCli, ['-H', env.dockerHost, ...args], { timeout: 60_000 });
+    return stdout.trim();
+  } catch (error) {
+    throw new Error(`docker ${args.join(' ')} failed: ${(error.stderr || error.message).trim()}`);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.wharf.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.testing.RunningJar;
+import dev.wharf.testing.TestEngines;
+import dev.wharf.testing.TestEnv;
+import dev.wharf.testing.UsesTestEngines;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The browser tests in {@code frontend/e2e} (node's test runner, playwright-core driving Debian's
+ * chromium) against the packaged jar and the unix test engine. Without {@code /usr/bin/chromium} they
+ * are skipped with a printed reason; under {@code CI=true} that is a failure.
+ */
+@UsesTestEngines
+@ExtendWith(BrowserIT.ChromiumPresent.class)
+class BrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path FRONTEND = Path.of("frontend");
+    private static final Path LOG = Path.of("target", "e2e.log");
+    private static final long TIMEOUT_MINUTES = 5;
+    private static final int TAIL_LINES = 80;
+    private static final String PASSWORD = "browser-it";
+
+    private static RunningJar console;
+
+    /**
+     * A condition rather than an abort in {@code @BeforeAll}: failsafe counts a disabled class as
+     * skipped, while an aborted {@code @BeforeAll} shows up as no test at all.
+     */
+    static class ChromiumPresent implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(CHROMIUM)) {
+                return ConditionEvaluationResult.enabled(CHROMIUM + " is there");
+            }
+            String reason = "no " + CHROMIUM + " (Debian's chromium package, which .ci/run installs)";
+            if (TestEnv.ci()) {
+                throw new IllegalStateException("CI=true requires the browser for " + context.getDisplayName() + ": " + reason);
+            }
+            System.err.println("[wharf-tests] " + context.getDisplayName() + " skipped: " + reason);
+            return ConditionEvaluationResult.disabled(reason);
+        }
+    }
+
+    @BeforeAll
+    static void startTheJar() throws Exception {
+        TestEngines.ensureImage(TestEngines.unix());
+        console = RunningJar.start(List.of(), List.of("--wharf.admin-password=" + PASSWORD, "--wharf.hosts.register-local=false"),
+                Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (console != null) {
+            // the console's side of a failed browser test, next to the browser's side in e2e.log
+            Files.writeString(Path.of("target", "e2e-console.log"), console.log());
+            console.close();
+        }
+    }
+
+    @Test
+    void theBrowserTestsPass() throws Exception {
+        ProcessBuilder npm = new ProcessBuilder("npm", "run", "--silent", "e2e").directory(FRONTEND.toFile()).redirectErrorStream(true);
+        npm.environment().putAll(Map.of(
+                "WHARF_URL", "http://127.0.0.1:" + console.port(),
+                "WHARF_ADMIN_PASSWORD", PASSWORD,
+                "WHARF_DOCKER_CLI", TestEnv.get("WHARF_TEST_DOCKER_CLI").orElse("docker"),
+                "WHARF_DOCKER_HOST", TestEngines.unix(),
+                "WHARF_TEST_IMAGE", TestEngines.IMAGE));
+        Process process = npm.start();
+        Deque<String> tail = new ArrayDeque<>();
+        Thread pump = new Thread(() -> copyOutput(process, tail), "e2e-output");
+        pump.start();
+
+        boolean ended = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            // npm, the test runner, its per-file node processes and chromium: all of them, children first
+            process.descendants().toList().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(10));
+
+        String lastLines;
+        synchronized (tail) {
+            lastLines = String.join("\n", tail);
+        }
+        assertThat(ended).as("npm run e2e still running after %d minutes; its last lines:%n%s", TIMEOUT_MINUTES, lastLines).isTrue();
+        assertThat(process.exitValue()).as("npm run e2e exit code (full output in %s); its last lines:%n%s", LOG, lastLines).isZero();
+    }
+
+    /** Streams the run's output to this test's stdout and to target/e2e.log, keeping the last lines for the assertion. */
+    private static void copyOutput(Process process, Deque<String> tail) {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter log = new PrintWriter(Files.newBufferedWriter(LOG, StandardCharsets.UTF_8), true)) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                System.out.println(line);
+                log.println(line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
