@@ -52,6 +52,19 @@ document.addEventListener('htmx:sseBeforeMessage', (event) => {
 document.addEventListener('htmx:sseOpen', (event) => {
   if (event.target.id === 'live') {
     liveState('open', 'Live');
+  } else if (event.target.classList.contains('log')) {
+    event.target.replaceChildren(); // every (re)connect starts with the log's history again
+  }
+});
+
+// A log panel keeps its newest lines only, so a chatty container cannot make the page grow without end.
+const LOG_LINES_KEPT = 2000;
+document.addEventListener('htmx:sseMessage', (event) => {
+  const panel = event.target;
+  if (panel.classList && panel.classList.contains('log')) {
+    while (panel.childElementCount > LOG_LINES_KEPT) {
+      panel.firstElementChild.remove();
+    }
   }
 });
 

@@ -2,6 +2,8 @@ package dev.wharf.containers;
 
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
+import dev.wharf.engine.Capability;
+import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.EngineException;
 import dev.wharf.hosts.HostActions;
@@ -67,7 +69,9 @@ class ContainerPagesController {
         }
         model.addAttribute("host", host);
         model.addAttribute("container", container);
-        model.addAttribute("canReadLogs", access.may(caller, Permission.CONTAINER_LOGS, host.scope()));
+        // a kind without logs (hcs) gets no log panel rather than one that can only fail
+        model.addAttribute("canReadLogs", access.may(caller, Permission.CONTAINER_LOGS, host.scope())
+                && actions.read(caller, hostId, Permission.CONTAINER_READ, ContainerEngine::capabilities).contains(Capability.LOGS));
         return "containers/detail";
     }
 }

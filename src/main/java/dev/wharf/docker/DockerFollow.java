@@ -37,15 +37,14 @@ final class DockerFollow implements EngineStream {
 
     static DockerFollow stats(EngineTarget target, DockerSettings settings, String containerId, Listener<StatsSample> listener) {
         DockerFollow follow = new DockerFollow(target, settings);
-        follow.callback = follow.docker.statsCmd(containerId).exec(follow.new Delivery<Statistics>(listener) {
+        return follow.start(() -> follow.docker.statsCmd(containerId).exec(follow.new Delivery<Statistics>(listener) {
             @Override
             public void onNext(Statistics statistics) {
                 if (!follow.closed) {
                     listener.next(DockerModels.stats(statistics));
                 }
             }
-        });
-        return follow;
+        }));
     }
 
     static DockerFollow logs(EngineTarget target, DockerSettings settings, String containerId, LogQuery query,
@@ -64,7 +63,7 @@ final class DockerFollow implements EngineStream {
         if (query.since() != null) {
             command.withSince((int) query.since().getEpochSecond());
         }
-        follow.callback = command.exec(follow.new Delivery<Frame>(listener) {
+        return follow.start(() -> command.exec(follow.new Delivery<Frame>(listener) {
             @Override
             public void onNext(Frame frame) {
                 lines.accept(frame);
@@ -75,8 +74,18 @@ final class DockerFollow implements EngineStream {
                 lines.finish();
                 super.onComplete();
             }
-        });
-        return follow;
+        }));
+    }
+
+    /** Sends the request; a failure to even send it closes the connection made for it. */
+    private DockerFollow start(java.util.function.Supplier<Closeable> send) {
+        try {
+            callback = send.get();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw DockerErrors.map(e, target);
+        }
     }
 
     @Override

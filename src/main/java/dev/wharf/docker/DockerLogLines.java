@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  */
 final class DockerLogLines {
 
+    /** A line longer than this is handed on in pieces. */
+    static final int LONGEST_LINE = 64 * 1024;
+
     private final boolean keepTimes;
     private final Consumer<LogLine> sink;
     private final Map<LogLine.Stream, ByteArrayOutputStream> partial = new EnumMap<>(LogLine.Stream.class);
@@ -37,6 +40,10 @@ final class DockerLogLines {
                 buffer.reset();
             } else {
                 buffer.write(b);
+                if (buffer.size() >= LONGEST_LINE) { // output without newlines must not grow without end
+                    add(stream, buffer.toString(StandardCharsets.UTF_8));
+                    buffer.reset();
+                }
             }
         }
     }

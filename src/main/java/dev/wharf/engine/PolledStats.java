@@ -40,6 +40,10 @@ final class PolledStats implements EngineStream {
             if (!closed) {
                 listener.ended(e);
             }
+        } catch (RuntimeException e) {
+            if (!closed) {
+                listener.ended(new EngineException.Unavailable("Reading stats failed: " + e, null, e));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

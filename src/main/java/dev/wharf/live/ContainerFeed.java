@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One container's stats or log lines, followed from the engine once for however many viewers watch. Each
- * item becomes a numbered event, kept in a small replay buffer (the newest samples for a chart, the newest
- * lines as a log's tail) and handed to every viewer's queue, all under this feed's lock: a viewer who joins
- * gets the buffer and then everything after it, with neither overlap nor gap.
+ * item becomes a numbered event, handed to every viewer's queue under this feed's lock (stats also keep the
+ * newest sample, which a viewer who joins gets first, with neither overlap nor gap; a log viewer reads its
+ * own history, see {@link LogHistory}).
  */
 final class ContainerFeed {
 
@@ -32,6 +32,7 @@ final class ContainerFeed {
     private final Fanout viewers = new Fanout();
     private long lastId;
     private boolean over;
+    private EventFrame endFrame;
     private volatile EngineStream engineStream;
 
     /** @param bufferSize events kept for viewers who join; 0 for none */
@@ -114,9 +115,21 @@ final class ContainerFeed {
             }
             over = true;
             last = frame("end", failure == null ? "ended" : "failed", Instant.now(), Map.of("reason", reason));
+            endFrame = last;
             viewers.finish(last);
         }
         log.debug("Feed {} ended: {}", key, reason);
+    }
+
+    /** How the feed ended, for a viewer who arrives just after; null while it runs. */
+    synchronized EventFrame endFrame() {
+        return endFrame;
+    }
+
+    /** Ends every viewer's stream without an {@code end}: they reconnect (the host changed, the console stops). */
+    synchronized void closeViewers() {
+        over = true;
+        viewers.closeAll();
     }
 
     /** Closes the engine stream; never throws. */

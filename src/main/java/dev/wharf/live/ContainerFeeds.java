@@ -6,6 +6,7 @@ import dev.wharf.engine.LogLine;
 import dev.wharf.engine.LogQuery;
 import dev.wharf.engine.StatsSample;
 import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.HostChanged;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContainerFeeds {
 
     public enum Kind {
-        /** One sample a second; the feed keeps the newest minute for viewers who join. */
-        STATS(60, 60),
+        /** One sample a second; a viewer who joins gets the newest at once. */
+        STATS(1, 1),
         /** Lines as they are written; each viewer reads its own history of up to a thousand lines when it joins. */
         LOGS(0, 1000);
 
@@ -92,10 +97,16 @@ public class ContainerFeeds {
                 if (feed == null || !feed.join(replay, buffered -> opened[0] = viewer(caller, emitter, feed, buffered, replay, render, permit))) {
                     ContainerFeed started = start(key, containerName);
                     if (!started.join(replay, buffered -> opened[0] = viewer(caller, emitter, started, buffered, replay, render, permit))) {
-                        feeds.remove(key); // the engine ended it before anyone could watch
+                        // the engine ended it at once (a stopped container's log): the viewer gets its history and the end
+                        feeds.remove(key);
                         started.close();
-                        throw new EngineException.Unavailable("The host ended the container's stream as soon as it opened",
-                                hostId, null);
+                        opened[0] = viewer(caller, emitter, started, List.of(), replay, render, permit);
+                        EventFrame end = started.endFrame();
+                        if (end != null) {
+                            opened[0].finish(end);
+                        } else {
+                            opened[0].close(); // closed by a host change meanwhile: the viewer reconnects
+                        }
                     }
                 }
             }
@@ -192,15 +203,31 @@ public class ContainerFeeds {
         }
     }
 
+    /**
+     * A host edited (it may now be another engine, or in another group) or removed: its feeds end without an
+     * {@code end}, so their viewers reconnect, are checked again, and follow the host as it is now.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void hostChanged(HostChanged changed) {
+        if (changed.change() != HostChanged.Change.REGISTERED) {
+            closeWhere(feed -> feed.key().hostId().equals(changed.hostId()));
+        }
+    }
+
+    /** Ends every stream before the web server waits for open requests to finish; browsers reconnect to the next console. */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void closeAll() {
-        List<ContainerFeed> all;
+        closeWhere(feed -> true);
+    }
+
+    private void closeWhere(Predicate<ContainerFeed> which) {
+        List<ContainerFeed> closing = new ArrayList<>();
         synchronized (feeds) {
-            all = new ArrayList<>(feeds.values());
-            feeds.clear();
+            feeds.values().removeIf(feed -> which.test(feed) && closing.add(feed));
         }
-        all.forEach(feed -> {
-            feed.ended(new EngineException.Unavailable("The console is shutting down", feed.key().hostId(), null));
+        closing.forEach(feed -> {
+            feed.closeViewers();
             feed.close();
         });
     }

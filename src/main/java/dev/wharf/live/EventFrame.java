@@ -10,7 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One event as it goes on the wire: {@code id:}, {@code event:} and one line of JSON {@code data:}. The
+ * One event as it goes on the wire: {@code id:}, {@code event:} and {@code data:} (one line of JSON for the
+ * API; a page's HTML, a {@code data:} per line). The
  * text is made once, by whichever stream sends it first, and shared by all of them (and the replay buffer).
  */
 final class EventFrame {
@@ -56,7 +57,14 @@ final class EventFrame {
     String html(Function<LiveEvent, String> render) {
         String rendered = html;
         if (rendered == null) {
-            String fragment = render.apply(event);
+            String fragment;
+            try {
+                fragment = render.apply(event);
+            } catch (RuntimeException e) {
+                // cached as nothing: a replay of this frame must not fail every reconnecting page again
+                log.warn("Event {} ({}) is not sent to pages: its fragment failed to render", event.id(), event.type(), e);
+                fragment = null;
+            }
             rendered = fragment == null || fragment.isBlank() ? "" : sse(event.id(), event.type(), fragment);
             html = rendered;
         }

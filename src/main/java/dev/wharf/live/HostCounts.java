@@ -1,6 +1,9 @@
 package dev.wharf.live;
 
+import dev.wharf.engine.Capability;
 import dev.wharf.engine.ContainerState;
+import dev.wharf.hosts.HostEngines;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +15,15 @@ import org.springframework.stereotype.Component;
 @Component("hostCounts")
 public class HostCounts {
 
-    /** @param images null where the host's kind has none, or they were not listed yet (as for the others) */
+    /** @param images null where the host's kind has none (as for switches and volumes) */
     public record Counts(int running, int containers, Integer images, Integer switches, Integer volumes) {}
 
     private final Inventory inventory;
+    private final HostEngines engines;
 
-    HostCounts(Inventory inventory) {
+    HostCounts(Inventory inventory, HostEngines engines) {
         this.inventory = inventory;
+        this.engines = engines;
     }
 
     /** Null while the host has never been listed. */
@@ -26,7 +31,18 @@ public class HostCounts {
         return inventory.peek(hostId).filter(host -> host.loadedAt().isPresent()).map(host -> {
             var containers = host.containers();
             int running = (int) containers.stream().filter(c -> c.state() == ContainerState.RUNNING).count();
-            return new Counts(running, containers.size(), host.images().size(), host.switches().size(), host.volumes().size());
+            Set<Capability> can = capabilities(hostId);
+            return new Counts(running, containers.size(), can.contains(Capability.IMAGES) ? host.images().size() : null,
+                    can.contains(Capability.SWITCHES) ? host.switches().size() : null,
+                    can.contains(Capability.VOLUMES) ? host.volumes().size() : null);
         }).orElse(null);
+    }
+
+    private Set<Capability> capabilities(UUID hostId) {
+        try {
+            return engines.engine(hostId).capabilities();
+        } catch (RuntimeException removedMeanwhile) {
+            return Set.of();
+        }
     }
 }

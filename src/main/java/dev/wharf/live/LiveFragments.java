@@ -31,19 +31,24 @@ class LiveFragments {
         this.counts = counts;
     }
 
-    /** Null when pages show nothing of this event (a pull's progress). */
+    /**
+     * Null when pages show nothing of this event (a pull's progress). Each event carries only fragments of
+     * its own kind (a container's row and the container count, an image count...), so the stream's
+     * per-kind filter decides who sees which numbers.
+     */
     String render(LiveEvent event) {
         UUID hostId = event.hostId();
         switch (event.type()) {
             case "container":
-                return container(hostId, event.resource().id()) + hostCounts(hostId);
+                return container(hostId, event.resource().id()) + count(hostId, "containers");
             case "host":
-                return fragment("fragments/hosts", "status", Map.of("hostId", hostId, "status", statuses.of(hostId)))
-                        + hostCounts(hostId);
+                return fragment("fragments/hosts", "status", Map.of("hostId", hostId, "status", statuses.of(hostId)));
             case "image":
+                return count(hostId, "images");
             case "switch":
+                return count(hostId, "switches");
             case "volume":
-                return hostCounts(hostId);
+                return count(hostId, "volumes");
             default:
                 return null;
         }
@@ -57,9 +62,12 @@ class LiveFragments {
         return fragment("fragments/containers", "live", Map.of("hostId", hostId, "c", now.get()));
     }
 
-    private String hostCounts(UUID hostId) {
+    private String count(UUID hostId, String kind) {
         HostCounts.Counts now = counts.of(hostId);
-        return now == null ? "" : fragment("fragments/hosts", "counts", Map.of("hostId", hostId, "counts", now));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("hostId", hostId);
+        model.put("counts", now);
+        return fragment("fragments/hosts", kind, model);
     }
 
     private String fragment(String template, String name, Map<String, Object> model) {

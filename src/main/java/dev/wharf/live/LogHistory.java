@@ -40,7 +40,7 @@ final class LogHistory {
             cutoff = lines.get(lines.size() - 1).at();
             return lines.subList(Math.max(0, lines.size() - tail), lines.size()).stream().map(feed::lineFrame).toList();
         } catch (EngineException e) {
-            log.debug("Reading the log history of {} failed; the viewer gets new lines only: {}", feed, e.getMessage());
+            log.debug("Reading the log history of {} failed; the viewer gets the feed's lines from now on: {}", feed, e.getMessage());
             return List.of();
         }
     }

@@ -22,20 +22,35 @@ class OpenStreams {
     final class Permit {
         private final String user;
         private final String sessionId;
-        private volatile Runnable closer = () -> {};
+        private Runnable closer;
+        private boolean closeRequested;
 
         private Permit(String user, String sessionId) {
             this.user = user;
             this.sessionId = sessionId;
         }
 
-        /** How to end the stream from outside; set once the stream exists. */
+        /** How to end the stream from outside; set once the stream exists (at once if its session already ended). */
         void closeWith(Runnable closer) {
-            this.closer = closer;
+            boolean now;
+            synchronized (this) {
+                this.closer = closer;
+                now = closeRequested;
+            }
+            if (now) {
+                closer.run();
+            }
         }
 
         void close() {
-            closer.run();
+            Runnable run;
+            synchronized (this) {
+                closeRequested = true;
+                run = closer;
+            }
+            if (run != null) {
+                run.run();
+            }
         }
 
         void release() {

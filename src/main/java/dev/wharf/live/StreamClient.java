@@ -93,7 +93,7 @@ final class StreamClient implements Runnable {
     /**
      * Ends the stream from outside (dropped, shut down, the connection ended). Never waits: the sender
      * may be stuck in a write to a client that stopped reading, and only it completes the response.
-     * Called under {@link LiveEvents}' lock, so nothing offers in between clearing and waking.
+     * A frame offered between clearing and waking is harmless: the sender stops at the close either way.
      */
     void close() {
         closed = true;

@@ -124,6 +124,27 @@ class ContainerStreamsTests {
         }
     }
 
+    @Test
+    void editingTheHostEndsItsContainerStreamsSoViewersAreCheckedAgain() throws Exception {
+        String name = "edited-" + suffix();
+        String hostId = register(name, TestEngines.unix());
+        String container = run(TestEngines.unix(), "sleep", "3600");
+        try (EventStreamClient stream = EventStreamClient.openPath(port, apiPath(hostId, container, "stats"), api.token())) {
+            await().atMost(WAIT).until(() -> samples(stream).size() >= 1);
+
+            var edited = api.put("/api/v1/hosts/" + hostId, Map.of("name", name, "group", "moved", "kind", "docker",
+                    "endpoint", TestEngines.unix()));
+
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+            await().atMost(WAIT).until(stream::endedByServer);
+            assertThat(stream.events()).noneMatch(e -> e.type().equals("end")).as("no end: the container did not stop");
+            assertThat(feeds.viewers(UUID.fromString(hostId), container, ContainerFeeds.Kind.STATS)).isZero();
+        } finally {
+            TestEngines.cli(TestEngines.unix(), "rm", "-f", container);
+            api.delete("/api/v1/hosts/" + hostId);
+        }
+    }
+
     /**
      * Three viewers of one container cost the engine one connection, and it is gone once they all leave.
      * The engine here is one no other test registers, so its connections are this test's alone.
@@ -214,7 +235,7 @@ class ContainerStreamsTests {
                     .findFirst().orElseThrow();
             assertThat(event.type()).isEqualTo("container");
             assertThat(event.raw()).contains("hx-swap-oob=\"true\"", "data-live-insert=\"containers-" + hostId + "\"",
-                    "id=\"hc-" + hostId + "\"");
+                    "id=\"hc-" + hostId + "-containers\"");
         } finally {
             TestEngines.cli(TestEngines.unix(), "rm", "-f", container);
             api.delete("/api/v1/hosts/" + hostId);
