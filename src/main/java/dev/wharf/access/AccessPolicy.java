@@ -2,28 +2,36 @@ package dev.wharf.access;
 
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that answers "may this caller do P on host H". Every controller asks it before it
- * acts, and every refusal is recorded in the audit trail here, so no caller can forget to. For now
- * every signed-in, enabled user may do everything; the access-control issue replaces the inside with
- * roles and scoped bindings, and no caller changes.
+ * The one place that answers "may this caller do P on host H". Every route states its permission
+ * ({@link Requires}) and is checked before its handler runs; handlers ask again for what only they can
+ * know (a new host's group, a binding's scope). Every refusal is recorded in the audit trail here, so no
+ * caller can forget to. Deny by default: a caller is allowed only what one of its bindings grants at a
+ * scope covering the host, and a disabled or deleted account is allowed nothing, at once.
  */
 @Component
 public class AccessPolicy {
 
     private final AuditTrail audit;
+    private final AccessGrants grants;
 
-    public AccessPolicy(AuditTrail audit) {
+    AccessPolicy(AuditTrail audit, AccessGrants grants) {
         this.audit = audit;
+        this.grants = grants;
     }
 
     public boolean may(Authentication caller, Permission permission, HostScope scope) {
-        return caller != null && caller.isAuthenticated() && caller.getPrincipal() instanceof SignedInUser user
-                && user.enabled();
+        return user(caller).map(user -> grants.of(user.id()).allows(permission, scope)).orElse(false);
+    }
+
+    /** True when the caller holds {@code permission} at some scope: a fleet list then has hosts to show. */
+    public boolean maySomewhere(Authentication caller, Permission permission) {
+        return user(caller).map(user -> grants.of(user.id()).allowsSomewhere(permission)).orElse(false);
     }
 
     /** Throws {@link AccessDeniedException} (a 403) unless {@link #may} says yes. */
@@ -33,5 +41,17 @@ public class AccessPolicy {
                     "missing " + permission.key()));
             throw new AccessDeniedException("Missing permission " + permission.key() + " on " + scope);
         }
+    }
+
+    /** Records a refusal the caller's rights decide (escalation, another team's members) and throws the 403. */
+    public void deny(Authentication caller, String action, java.util.UUID hostId, String resource, String why) {
+        audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.DENIED, why));
+        throw new AccessDeniedException("You may not do this: " + why);
+    }
+
+    /** The signed-in account, while it exists and is enabled. */
+    static Optional<SignedInUser> user(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && caller.getPrincipal() instanceof SignedInUser user
+                ? Optional.of(user) : Optional.empty();
     }
 }

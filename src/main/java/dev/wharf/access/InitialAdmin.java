@@ -21,6 +21,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the first start with an empty database, creates the {@code admin} user so somebody can sign in.
@@ -41,15 +43,20 @@ class InitialAdmin implements ApplicationRunner {
     private final WharfProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccessBindings bindings;
+    private final TransactionTemplate transactions;
 
     InitialAdmin(UserAccounts users, JdbcAggregateOperations aggregates, PasswordEncoder encoder,
-            WharfProperties properties, AuditTrail audit, Clock clock) {
+            WharfProperties properties, AuditTrail audit, Clock clock,
+            AccessBindings bindings, PlatformTransactionManager transactionManager) {
         this.users = users;
         this.aggregates = aggregates;
         this.encoder = encoder;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.bindings = bindings;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -63,8 +70,12 @@ class InitialAdmin implements ApplicationRunner {
         // The file first: an admin whose generated password was never written down would lock everybody out.
         Path file = generated ? writeOwnerOnly(properties.dataDir().resolve(PASSWORD_FILE), password) : null;
         try {
-            aggregates.insert(new UserAccount(UUID.randomUUID(), USERNAME, encoder.encode(password), "Administrator",
-                    true, clock.instant()));
+            // both or neither: an admin without its binding could sign in and do nothing, and nobody could fix it
+            transactions.executeWithoutResult(status -> {
+                UserAccount admin = aggregates.insert(new UserAccount(UUID.randomUUID(), USERNAME, encoder.encode(password),
+                        "Administrator", true, clock.instant()));
+                bindings.makeAdmin(admin.id(), "system");
+            });
         } catch (DuplicateKeyException e) {
             deleteQuietly(file); // another console replica sharing this database created it first
             return;

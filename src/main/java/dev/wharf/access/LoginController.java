@@ -1,5 +1,6 @@
 package dev.wharf.access;
 
+import dev.wharf.web.Public;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+    @Public
     @GetMapping("/login")
     String login() {
         return "access/login";

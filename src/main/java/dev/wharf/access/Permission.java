@@ -13,6 +13,16 @@ public enum Permission {
     AUDIT_READ,
     TEAM_MANAGE, USER_MANAGE, ROLE_MANAGE;
 
+    /** {@code container.inspect-env} -> {@code CONTAINER_INSPECT_ENV}; empty for a key that names none. */
+    public static java.util.Optional<Permission> fromKey(String key) {
+        for (Permission permission : values()) {
+            if (permission.key().equals(key)) {
+                return java.util.Optional.of(permission);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** {@code CONTAINER_INSPECT_ENV} -> {@code container.inspect-env}. */
     public String key() {
         String lower = name().toLowerCase(Locale.ROOT);

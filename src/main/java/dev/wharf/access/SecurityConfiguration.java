@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -75,8 +76,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, AccessGrants grants) throws Exception {
         return http
+                .addFilterAfter(new ActiveAccountFilter(grants), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the dispatch that completes a stream continues a request already authorised; after a
                         // sign-out its session is gone, and refusing it would leave the stream hanging open

@@ -1,5 +1,6 @@
 package dev.wharf.access;
 
+import dev.wharf.web.SignedIn;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.web.NotFoundException;
@@ -52,6 +53,7 @@ class TokenController {
         }
     }
 
+    @SignedIn("a user creates tokens for themselves")
     @PostMapping(ApiAuthenticationFilter.TOKEN_CREATION_PATH)
     ResponseEntity<CreatedToken> create(@RequestBody(required = false) @Valid CreateTokenRequest body,
             Authentication caller) {
@@ -70,18 +72,21 @@ class TokenController {
                 .body(new CreatedToken(issued.stored().id(), issued.secret(), issued.stored().expiresAt()));
     }
 
+    @SignedIn("the caller's own tokens")
     @GetMapping("/api/v1/tokens")
     PageOf<TokenView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
         return PageOf.slice(tokens.listOwn(owner(caller).id()).stream().map(TokenView::of).toList(), page, size);
     }
 
+    @SignedIn("the caller's own tokens")
     @GetMapping("/api/v1/tokens/{tokenId}")
     TokenView get(@PathVariable UUID tokenId, Authentication caller) {
         return tokens.findOwn(owner(caller).id(), tokenId).map(TokenView::of)
                 .orElseThrow(() -> new NotFoundException("No token " + tokenId));
     }
 
+    @SignedIn("the caller's own tokens")
     @DeleteMapping("/api/v1/tokens/{tokenId}")
     ResponseEntity<Void> revoke(@PathVariable UUID tokenId, Authentication caller) {
         SignedInUser user = owner(caller);

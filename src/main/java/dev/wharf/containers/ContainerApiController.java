@@ -1,5 +1,6 @@
 package dev.wharf.containers;
 
+import dev.wharf.access.Requires;
 import dev.wharf.live.Inventory;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
@@ -54,6 +55,7 @@ class ContainerApiController {
         this.inventory = inventory;
     }
 
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping
     PageOf<ContainerViews.Container> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
@@ -65,6 +67,7 @@ class ContainerApiController {
         return PageOf.slice(containers, page, size);
     }
 
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping("/{containerId}")
     ContainerViews.Detail inspect(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
@@ -72,6 +75,7 @@ class ContainerApiController {
         return ContainerViews.Detail.of(engines.engine(hostId).inspect(containerId), mayReadEnv);
     }
 
+    @Requires(Permission.CONTAINER_CREATE)
     @PostMapping
     ResponseEntity<ContainerViews.Detail> create(@PathVariable UUID hostId, @RequestBody @Valid ContainerRequests.Create body,
             Authentication caller) {
@@ -82,11 +86,13 @@ class ContainerApiController {
                 .body(inspect(hostId, id, caller));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/start")
     ResponseEntity<Void> start(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         return lifecycle(caller, hostId, "container.start", containerId, engine -> engine.start(containerId));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/stop")
     ResponseEntity<Void> stop(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
@@ -94,6 +100,7 @@ class ContainerApiController {
                 engine -> engine.stop(containerId, Duration.ofSeconds(timeout)));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/restart")
     ResponseEntity<Void> restart(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
@@ -101,6 +108,7 @@ class ContainerApiController {
                 engine -> engine.restart(containerId, Duration.ofSeconds(timeout)));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/kill")
     ResponseEntity<Void> kill(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "SIGKILL") @Pattern(regexp = "(SIG)?[A-Z0-9+-]{1,16}|[0-9]{1,2}",
@@ -109,22 +117,26 @@ class ContainerApiController {
         return lifecycle(caller, hostId, "container.kill", containerId, engine -> engine.kill(containerId, signal));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/pause")
     ResponseEntity<Void> pause(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         return lifecycle(caller, hostId, "container.pause", containerId, engine -> engine.pause(containerId));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/resume")
     ResponseEntity<Void> resume(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         return lifecycle(caller, hostId, "container.resume", containerId, engine -> engine.resume(containerId));
     }
 
+    @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/rename")
     ResponseEntity<Void> rename(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestBody @Valid ContainerRequests.Rename body, Authentication caller) {
         return lifecycle(caller, hostId, "container.rename", containerId, engine -> engine.rename(containerId, body.name()));
     }
 
+    @Requires(Permission.CONTAINER_DELETE)
     @DeleteMapping("/{containerId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
@@ -136,6 +148,7 @@ class ContainerApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.CONTAINER_LOGS)
     @GetMapping("/{containerId}/logs")
     PageOf<ContainerViews.Line> logs(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "1000") @Min(0) @Max(100_000) int tail, @RequestParam(required = false) String since,
@@ -150,6 +163,7 @@ class ContainerApiController {
         return PageOf.whole(lines);
     }
 
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping("/{containerId}/stats")
     ContainerViews.Stats stats(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         return ContainerViews.Stats.of(actions.read(caller, hostId, Permission.CONTAINER_READ,

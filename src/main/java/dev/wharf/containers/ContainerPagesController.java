@@ -1,5 +1,6 @@
 package dev.wharf.containers;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.Capability;
@@ -43,6 +44,7 @@ class ContainerPagesController {
         this.access = access;
     }
 
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping("/hosts/{hostId}/containers")
     String list(@PathVariable UUID hostId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
@@ -58,6 +60,7 @@ class ContainerPagesController {
         return "containers/list";
     }
 
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping("/hosts/{hostId}/containers/{containerId}")
     String container(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);

@@ -1,5 +1,6 @@
 package dev.wharf.containers;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.ContainerState;
 import dev.wharf.engine.ContainerSummary;
@@ -57,6 +58,7 @@ class FleetContainerController {
      * @param q matches a name or image containing it, or an id starting with it (ignoring case)
      * @param label {@code key} (has the label) or {@code key=value}
      */
+    @Requires(value = Permission.CONTAINER_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/api/v1/containers")
     PageOf<FleetContainer> search(@RequestParam(required = false) @Size(max = 256) String q,
             @RequestParam(required = false) String state, @RequestParam(required = false) String host,

@@ -1,5 +1,6 @@
 package dev.wharf.hosts;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
@@ -76,6 +77,7 @@ class HostApiController {
         }
     }
 
+    @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/api/v1/hosts")
     PageOf<HostView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
@@ -83,11 +85,13 @@ class HostApiController {
         return PageOf.slice(visible, page, size);
     }
 
+    @Requires(Permission.HOST_READ)
     @GetMapping("/api/v1/hosts/{hostId}")
     HostView get(@PathVariable UUID hostId, Authentication caller) {
         return view(hosts.require(caller, hostId, Permission.HOST_READ));
     }
 
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @PostMapping("/api/v1/hosts")
     ResponseEntity<HostView> register(@RequestBody HostRequest body, Authentication caller) {
         access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(body.group()));
@@ -96,6 +100,7 @@ class HostApiController {
     }
 
     /** Tries a registration without saving it: what answers there, or the exact error. */
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @PostMapping("/api/v1/hosts/test")
     ConnectionTestView test(@RequestBody HostRequest body, Authentication caller) {
         access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(body.group()));
@@ -103,12 +108,14 @@ class HostApiController {
         return new ConnectionTestView(check.ok(), check.engineVersion(), check.apiVersion(), check.os(), check.error());
     }
 
+    @Requires(Permission.HOST_READ)
     @GetMapping("/api/v1/hosts/{hostId}/info")
     HostInfoView info(@PathVariable UUID hostId, Authentication caller) {
         hosts.require(caller, hostId, Permission.HOST_READ);
         return HostInfoView.of(engines.engine(hostId).info());
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @PutMapping("/api/v1/hosts/{hostId}")
     HostView edit(@PathVariable UUID hostId, @RequestBody HostRequest body, Authentication caller) {
         RegisteredHost current = hosts.require(caller, hostId, Permission.HOST_MANAGE);
@@ -118,6 +125,7 @@ class HostApiController {
         return view(changes.edit(caller, current, body.registration()));
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @DeleteMapping("/api/v1/hosts/{hostId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, Authentication caller) {
         RegisteredHost current = hosts.require(caller, hostId, Permission.HOST_MANAGE);
@@ -125,6 +133,7 @@ class HostApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/api/v1/groups")
     PageOf<GroupView> groups(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {

@@ -1,5 +1,6 @@
 package dev.wharf.hosts;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
@@ -87,6 +88,7 @@ class HostPagesController {
 
     record HostRow(RegisteredHost host, HostStatuses.Status status) {}
 
+    @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/hosts")
     String list(Authentication caller, Model model) {
         List<HostRow> rows = hosts.all(caller).stream()
@@ -96,12 +98,14 @@ class HostPagesController {
         return "hosts/list";
     }
 
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @GetMapping("/hosts/new")
     String registerForm(Authentication caller, Model model) {
         access.require(caller, Permission.HOST_MANAGE, HostScope.none());
         return form(model, HostForm.empty(), null, Map.of());
     }
 
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @PostMapping("/hosts")
     ModelAndView register(@ModelAttribute HostForm form, Authentication caller, RedirectAttributes flash) {
         access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(form.group()));
@@ -114,6 +118,7 @@ class HostPagesController {
         }
     }
 
+    @Requires(Permission.HOST_READ)
     @GetMapping("/hosts/{hostId}")
     String host(@PathVariable UUID hostId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.HOST_READ);
@@ -123,12 +128,14 @@ class HostPagesController {
         return "hosts/detail";
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @GetMapping("/hosts/{hostId}/edit")
     String editForm(@PathVariable UUID hostId, Authentication caller, Model model) {
         RegisteredHost host = managed(hostId, caller);
         return form(model, HostForm.of(host), host, Map.of());
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @PostMapping("/hosts/{hostId}")
     ModelAndView edit(@PathVariable UUID hostId, @ModelAttribute HostForm form, Authentication caller,
             RedirectAttributes flash) {
@@ -142,12 +149,14 @@ class HostPagesController {
         }
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @GetMapping("/hosts/{hostId}/remove")
     String confirmRemove(@PathVariable UUID hostId, Authentication caller, Model model) {
         model.addAttribute("host", managed(hostId, caller));
         return "hosts/remove";
     }
 
+    @Requires(Permission.HOST_MANAGE)
     @PostMapping("/hosts/{hostId}/remove")
     String remove(@PathVariable UUID hostId, Authentication caller, RedirectAttributes flash) {
         RegisteredHost removed = changes.remove(caller, managed(hostId, caller));

@@ -1,5 +1,6 @@
 package dev.wharf.hosts;
 
+import dev.wharf.access.AccessBindings;
 import dev.wharf.engine.EngineTarget;
 import dev.wharf.web.ConflictException;
 import dev.wharf.web.InvalidInputException;
@@ -29,15 +30,17 @@ public class HostRegistry {
     private final HostConnectionChecks checks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccessBindings bindings;
 
     HostRegistry(Hosts hosts, JdbcAggregateOperations aggregates, SecretBox secrets, HostConnectionChecks checks,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AccessBindings bindings) {
         this.hosts = hosts;
         this.aggregates = aggregates;
         this.secrets = secrets;
         this.checks = checks;
         this.events = events;
         this.clock = clock;
+        this.bindings = bindings;
     }
 
     public List<RegisteredHost> list() {
@@ -122,6 +125,7 @@ public class HostRegistry {
     public RegisteredHost remove(UUID id) {
         Host host = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
         hosts.delete(host);
+        bindings.forgetHost(id);
         events.publishEvent(new HostChanged(id, HostChanged.Change.REMOVED));
         return host.view();
     }

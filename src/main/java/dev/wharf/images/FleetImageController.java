@@ -1,5 +1,6 @@
 package dev.wharf.images;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.ImageSummary;
 import dev.wharf.hosts.RegisteredHost;
@@ -36,6 +37,7 @@ class FleetImageController {
     record FleetImage(UUID hostId, String hostName, String id, List<String> tags, long sizeBytes, Instant createdAt, int containers) {}
 
     /** @param q matches a tag containing it, or an id starting with it (with or without {@code sha256:}) */
+    @Requires(value = Permission.IMAGE_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/api/v1/images")
     PageOf<FleetImage> search(@RequestParam(required = false) @Size(max = 256) String q,
             @RequestParam(required = false) String host, @RequestParam(required = false) String group,

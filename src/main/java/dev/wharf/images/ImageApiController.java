@@ -1,5 +1,6 @@
 package dev.wharf.images;
 
+import dev.wharf.access.Requires;
 import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.ImageDetail;
@@ -74,6 +75,7 @@ class ImageApiController {
 
     record Imported(String id) {}
 
+    @Requires(Permission.IMAGE_READ)
     @GetMapping
     PageOf<ImageSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
@@ -84,11 +86,13 @@ class ImageApiController {
         return PageOf.slice(images, page, size);
     }
 
+    @Requires(Permission.IMAGE_READ)
     @GetMapping("/{imageId}")
     ImageDetail inspect(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller) {
         return actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().inspect(imageId));
     }
 
+    @Requires(Permission.IMAGE_READ)
     @GetMapping("/{imageId}/history")
     PageOf<ImageLayer> history(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller) {
         List<ImageLayer> layers = actions.read(caller, hostId, Permission.IMAGE_READ, engine -> engine.images().history(imageId));
@@ -96,6 +100,7 @@ class ImageApiController {
     }
 
     /** Starts a pull and answers at once; progress comes as events with the operation id. */
+    @Requires(Permission.IMAGE_PULL)
     @PostMapping("/pull")
     ResponseEntity<Operation> pull(@PathVariable UUID hostId, @RequestBody @Valid PullRequest body, Authentication caller) {
         hosts.require(caller, hostId, Permission.IMAGE_PULL);
@@ -105,6 +110,7 @@ class ImageApiController {
         return ResponseEntity.accepted().body(new Operation(operation));
     }
 
+    @Requires(Permission.IMAGE_PULL)
     @PostMapping("/{imageId}/tag")
     ResponseEntity<Void> tag(@PathVariable UUID hostId, @PathVariable String imageId, @RequestBody @Valid TagRequest body,
             Authentication caller) {
@@ -116,6 +122,7 @@ class ImageApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.IMAGE_DELETE)
     @DeleteMapping("/{imageId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String imageId,
             @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
@@ -127,6 +134,7 @@ class ImageApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.IMAGE_DELETE)
     @PostMapping("/prune")
     PruneResult prune(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
         if (dryRun) {
@@ -139,6 +147,7 @@ class ImageApiController {
     }
 
     /** The request body is the tar itself, streamed to the engine. */
+    @Requires(Permission.IMAGE_PULL)
     @PostMapping(path = "/import", consumes = {"application/x-tar", "application/octet-stream"})
     ResponseEntity<Imported> importTar(@PathVariable UUID hostId,
             @RequestParam(required = false) @Pattern(regexp = REPOSITORY, message = "must be a repository name") String repo,

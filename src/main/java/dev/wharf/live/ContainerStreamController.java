@@ -1,5 +1,6 @@
 package dev.wharf.live;
 
+import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.hosts.HostActions;
@@ -37,12 +38,14 @@ class ContainerStreamController {
     }
 
     /** One sample a second; the stream starts with the newest sample the feed has, if any. */
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping(path = "/api/v1/hosts/{hostId}/containers/{containerId}/stats", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> apiStats(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
         return stream(caller, null, hostId, containerId, Permission.CONTAINER_READ, ContainerFeeds.Kind.STATS, 1, LiveEvents.Form.JSON);
     }
 
     /** The newest {@code tail} lines (at most 1000), then each new line as it is written, until the container stops. */
+    @Requires(Permission.CONTAINER_LOGS)
     @GetMapping(path = "/api/v1/hosts/{hostId}/containers/{containerId}/logs", params = "follow=true",
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> apiLogs(@PathVariable UUID hostId, @PathVariable String containerId,
@@ -54,6 +57,7 @@ class ContainerStreamController {
     }
 
     /** The container page's resource panel: the newest sample, then one a second. */
+    @Requires(Permission.CONTAINER_READ)
     @GetMapping(path = "/hosts/{hostId}/containers/{containerId}/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> pageStats(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller,
             HttpServletRequest request) {
@@ -61,6 +65,7 @@ class ContainerStreamController {
                 ContainerFeeds.Kind.STATS, 1, LiveEvents.Form.HTML);
     }
 
+    @Requires(Permission.CONTAINER_LOGS)
     @GetMapping(path = "/hosts/{hostId}/containers/{containerId}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> pageLogs(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller,
             HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.wharf.live;
 
+import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,6 +23,7 @@ class EventStreamController {
         this.events = events;
     }
 
+    @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(Authentication caller,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

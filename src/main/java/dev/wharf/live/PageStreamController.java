@@ -1,5 +1,7 @@
 package dev.wharf.live;
 
+import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
@@ -27,6 +29,7 @@ class PageStreamController {
         this.events = events;
     }
 
+    @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> live(Authentication caller, HttpServletRequest request,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,

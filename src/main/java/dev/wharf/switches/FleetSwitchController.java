@@ -1,5 +1,6 @@
 package dev.wharf.switches;
 
+import dev.wharf.access.Requires;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.SwitchSummary;
@@ -37,6 +38,7 @@ class FleetSwitchController {
     record FleetSwitch(UUID hostId, String hostName, @JsonUnwrapped SwitchApiController.SwitchView network) {}
 
     /** @param q matches a name containing it, an id starting with it, or the type (ignoring case) */
+    @Requires(value = Permission.SWITCH_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/api/v1/switches")
     PageOf<FleetSwitch> search(@RequestParam(required = false) @Size(max = 256) String q,
             @RequestParam(required = false) String host, @RequestParam(required = false) String group,

@@ -1,5 +1,6 @@
 package dev.wharf.switches;
 
+import dev.wharf.access.Requires;
 import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.SwitchSpec;
@@ -79,6 +80,7 @@ class SwitchApiController {
         }
     }
 
+    @Requires(Permission.SWITCH_READ)
     @GetMapping
     PageOf<SwitchView> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
@@ -89,11 +91,13 @@ class SwitchApiController {
         return PageOf.slice(switches, page, size);
     }
 
+    @Requires(Permission.SWITCH_READ)
     @GetMapping("/{switchId}")
     SwitchView inspect(@PathVariable UUID hostId, @PathVariable String switchId, Authentication caller) {
         return SwitchView.of(actions.read(caller, hostId, Permission.SWITCH_READ, engine -> engine.switches().inspect(switchId)));
     }
 
+    @Requires(Permission.SWITCH_MANAGE)
     @PostMapping
     ResponseEntity<SwitchView> create(@PathVariable UUID hostId, @RequestBody @Valid CreateSwitch body, Authentication caller) {
         SwitchSpec spec = new SwitchSpec(body.name(), body.type(), body.subnets() == null ? null
@@ -106,6 +110,7 @@ class SwitchApiController {
                 .body(SwitchView.of(created));
     }
 
+    @Requires(Permission.SWITCH_MANAGE)
     @DeleteMapping("/{switchId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String switchId, Authentication caller) {
         actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.delete", switchId, engine -> {
@@ -116,6 +121,7 @@ class SwitchApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.SWITCH_MANAGE)
     @PostMapping("/{switchId}/connect")
     ResponseEntity<Void> connect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
             Authentication caller) {
@@ -128,6 +134,7 @@ class SwitchApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.SWITCH_MANAGE)
     @PostMapping("/{switchId}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
             Authentication caller) {

@@ -1,5 +1,6 @@
 package dev.wharf.volumes;
 
+import dev.wharf.access.Requires;
 import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
 import dev.wharf.engine.PruneResult;
@@ -47,6 +48,7 @@ class VolumeApiController {
     record CreateVolume(@Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
             @Size(max = 64) String driver, Map<@NotBlank String, @NotNull String> labels, Map<@NotBlank String, @NotNull String> options) {}
 
+    @Requires(Permission.VOLUME_READ)
     @GetMapping
     PageOf<VolumeSummary> list(@PathVariable UUID hostId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, Authentication caller) {
@@ -57,11 +59,13 @@ class VolumeApiController {
         return PageOf.slice(volumes, page, size);
     }
 
+    @Requires(Permission.VOLUME_READ)
     @GetMapping("/{name}")
     VolumeSummary inspect(@PathVariable UUID hostId, @PathVariable String name, Authentication caller) {
         return actions.read(caller, hostId, Permission.VOLUME_READ, engine -> engine.volumes().inspect(name));
     }
 
+    @Requires(Permission.VOLUME_MANAGE)
     @PostMapping
     ResponseEntity<VolumeSummary> create(@PathVariable UUID hostId, @RequestBody @Valid CreateVolume body, Authentication caller) {
         VolumeSummary created = actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.create", body.name(),
@@ -70,6 +74,7 @@ class VolumeApiController {
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/volumes/" + created.name())).body(created);
     }
 
+    @Requires(Permission.VOLUME_MANAGE)
     @DeleteMapping("/{name}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String name,
             @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
@@ -81,6 +86,7 @@ class VolumeApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Requires(Permission.VOLUME_MANAGE)
     @PostMapping("/prune")
     PruneResult prune(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
         if (dryRun) {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    @SignedIn("the dashboard shows only what the caller may see")
     @GetMapping("/")
     String home() {
         return "home";

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/error")
 class WharfErrorController implements ErrorController {
 
+    @Public
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     Object page(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
@@ -36,6 +37,7 @@ class WharfErrorController implements ErrorController {
         return new ModelAndView(view, Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
     }
 
+    @Public
     @RequestMapping
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = statusOf(request);

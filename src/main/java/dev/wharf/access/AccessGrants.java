@@ -1,0 +1,64 @@
+package dev.wharf.access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each user's {@link Grants}, read from the database once and kept until anything about access changes
+ * (a binding, a role, a team, a user), when all of them are dropped: a check is then a lookup in memory,
+ * and a change applies to the very next request.
+ */
+@Component
+class AccessGrants {
+
+    private final UserAccounts users;
+    private final TeamStore teams;
+    private final BindingStore bindings;
+    private final RoleStore roles;
+    private final Map<UUID, Grants> cache = new ConcurrentHashMap<>();
+    /** Bumped by every change, so a read that raced with one is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    AccessGrants(UserAccounts users, TeamStore teams, BindingStore bindings, RoleStore roles) {
+        this.users = users;
+        this.teams = teams;
+        this.bindings = bindings;
+        this.roles = roles;
+    }
+
+    Grants of(UUID userId) {
+        Grants cached = cache.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        long before = generation.get();
+        Grants read = read(userId);
+        if (generation.get() == before) {
+            cache.put(userId, read);
+        }
+        return read;
+    }
+
+    /** Called after every change to users, teams, roles or bindings. */
+    void changed() {
+        generation.incrementAndGet();
+        cache.clear();
+    }
+
+    private Grants read(UUID userId) {
+        Optional<UserAccount> user = users.findById(userId);
+        if (user.isEmpty()) {
+            return Grants.NONE;
+        }
+        List<Grants.Held> held = bindings.of(userId, teams.teamsOf(userId)).stream()
+                .map(binding -> new Grants.Held(binding, roles.find(binding.role()).map(Role::permissions).orElse(Set.of())))
+                .toList();
+        return new Grants(user.get().enabled(), held);
+    }
+}

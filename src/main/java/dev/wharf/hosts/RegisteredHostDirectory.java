@@ -1,0 +1,23 @@
+package dev.wharf.hosts;
+
+import dev.wharf.access.HostDirectory;
+import dev.wharf.access.HostScope;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The registry, as access control sees it. */
+@Component
+class RegisteredHostDirectory implements HostDirectory {
+
+    private final HostRegistry registry;
+
+    RegisteredHostDirectory(HostRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Optional<HostScope> scopeOf(UUID hostId) {
+        return registry.find(hostId).map(RegisteredHost::scope);
+    }
+}
