@@ -82,14 +82,17 @@ class BindingController {
     @Requires(value = Permission.USER_MANAGE, on = Requires.On.HANDLER)
     @PostMapping("/api/v1/bindings")
     ResponseEntity<AccessViews.BindingView> create(@RequestBody @Valid AccessRequests.CreateBinding body, Authentication caller) {
-        Binding.Subject subject = subject(body.subject());
-        Role role = roles.find(body.role()).orElseThrow(() -> new InvalidInputException("role", "no role '" + body.role() + "'"));
-        Scope scope = scope(body.scope());
+        Binding.Subject subject = new Binding.Subject(Binding.Subject.Type.valueOf(body.subject().type().toUpperCase(Locale.ROOT)),
+                body.subject().id());
         String resource = subject.type().apiName() + " " + subject.id();
+        // authority first: who may not grant to this subject learns nothing about what exists
         if (!mayManage(caller, subject, administered(caller))) {
             access.deny(caller, "binding.create", null, resource, subject.type() == Binding.Subject.Type.USER
                     ? "granting to a user needs user.manage" : "granting to a team needs team.manage or being its team admin");
         }
+        requireExists(subject);
+        Role role = roles.find(body.role()).orElseThrow(() -> new InvalidInputException("role", "no role '" + body.role() + "'"));
+        Scope scope = scope(body.scope());
         escalation.requireHolds(caller, role.permissions(), scope, "binding.create", resource);
         if (bindings.exists(subject, role.name(), scope)) {
             throw new ConflictException("role", "that binding exists already");
@@ -127,13 +130,11 @@ class BindingController {
         return AccessPolicy.user(caller).map(user -> teams.teamsAdministeredBy(user.id())).orElse(List.of());
     }
 
-    private Binding.Subject subject(AccessRequests.SubjectRef ref) {
-        Binding.Subject subject = new Binding.Subject(Binding.Subject.Type.valueOf(ref.type().toUpperCase(Locale.ROOT)), ref.id());
-        boolean exists = subject.type() == Binding.Subject.Type.USER ? users.existsById(ref.id()) : teams.find(ref.id()).isPresent();
+    private void requireExists(Binding.Subject subject) {
+        boolean exists = subject.type() == Binding.Subject.Type.USER ? users.existsById(subject.id()) : teams.find(subject.id()).isPresent();
         if (!exists) {
-            throw new InvalidInputException("subject.id", "no such " + ref.type());
+            throw new InvalidInputException("subject.id", "no such " + subject.type().apiName());
         }
-        return subject;
     }
 
     private Scope scope(AccessRequests.ScopeRef ref) {

@@ -59,6 +59,9 @@ class WharfErrorController implements ErrorController {
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND; // /error asked for by name: there is no error to show
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
     }

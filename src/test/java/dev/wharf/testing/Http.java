@@ -30,6 +30,11 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The client with this session's cookies, for requests of a shape the helpers here do not make. */
+    public HttpClient client() {
+        return client;
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     }
