@@ -4,6 +4,7 @@ import dev.wharf.access.Requires;
 import dev.wharf.live.Inventory;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
+import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.LogQuery;
 import dev.wharf.hosts.HostActions;
 import dev.wharf.hosts.HostEngines;
@@ -46,13 +47,16 @@ class ContainerApiController {
     private final HostEngines engines;
     private final AccessPolicy access;
     private final Inventory inventory;
+    private final DangerousSettings dangerous;
 
-    ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access, Inventory inventory) {
+    ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access, Inventory inventory,
+            DangerousSettings dangerous) {
         this.actions = actions;
         this.hosts = hosts;
         this.engines = engines;
         this.access = access;
         this.inventory = inventory;
+        this.dangerous = dangerous;
     }
 
     @Requires(Permission.CONTAINER_READ)
@@ -79,8 +83,12 @@ class ContainerApiController {
     @PostMapping
     ResponseEntity<ContainerViews.Detail> create(@PathVariable UUID hostId, @RequestBody @Valid ContainerRequests.Create body,
             Authentication caller) {
-        String id = actions.change(caller, hostId, Permission.CONTAINER_CREATE, "container.create",
-                body.name() != null ? body.name() : body.image(), engine -> engine.create(body.spec()));
+        ContainerSpec spec = body.spec();
+        String resource = body.name() != null ? body.name() : body.image();
+        // the host's policy is read with the permission check; the engine hears of nothing it refuses
+        dangerous.requireAllowed(caller, hosts.require(caller, hostId, Permission.CONTAINER_CREATE), spec, resource);
+        String id = actions.change(caller, hostId, Permission.CONTAINER_CREATE, "container.create", resource,
+                engine -> engine.create(spec));
         inventory.refreshContainer(hostId, id);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/containers/" + id))
                 .body(inspect(hostId, id, caller));

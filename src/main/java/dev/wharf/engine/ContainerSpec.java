@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What to create. Dangerous settings (privileged, added capabilities, devices, host namespaces, bind
- * mounts) pass through as given: the access-control issue adds the host policy that refuses them.
+ * mounts) pass through as given: the console checks them against the host's policy before it calls
+ * an engine.
  */
 public record ContainerSpec(
         String name,

@@ -55,7 +55,7 @@ class HostApiController {
     }
 
     record HostView(UUID id, String name, String group, String kind, String endpoint, String status,
-            String statusReason, String tlsSubject, Instant tlsExpiresAt) {}
+            String statusReason, String tlsSubject, Instant tlsExpiresAt, HostPolicy policy) {}
 
     record GroupView(String name, long hosts) {}
 
@@ -125,6 +125,14 @@ class HostApiController {
         return view(changes.edit(caller, current, body.registration()));
     }
 
+    /** Replaces the host's policy on dangerous container settings; what the body leaves out is denied. */
+    @Requires(Permission.HOST_MANAGE)
+    @PutMapping("/api/v1/hosts/{hostId}/policy")
+    HostView setPolicy(@PathVariable UUID hostId, @RequestBody HostPolicyRules.Requested body, Authentication caller) {
+        RegisteredHost current = hosts.require(caller, hostId, Permission.HOST_MANAGE);
+        return view(changes.setPolicy(caller, current, body));
+    }
+
     @Requires(Permission.HOST_MANAGE)
     @DeleteMapping("/api/v1/hosts/{hostId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, Authentication caller) {
@@ -147,6 +155,6 @@ class HostApiController {
     private HostView view(RegisteredHost host) {
         HostStatuses.Status status = statuses.of(host.id());
         return new HostView(host.id(), host.name(), host.group(), host.kind().apiName(), host.endpoint(),
-                status.state(), status.reason(), host.tlsSubject(), host.tlsExpiresAt());
+                status.state(), status.reason(), host.tlsSubject(), host.tlsExpiresAt(), host.policy());
     }
 }

@@ -5,6 +5,7 @@ import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.web.InvalidInputException;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -26,22 +27,31 @@ class HostChanges {
     }
 
     RegisteredHost register(Authentication caller, HostRegistration request) {
-        return audited(caller, "host.create", null, request.name(), () -> registry.register(request));
+        return audited(caller, "host.create", null, request.name(), () -> registry.register(request),
+                RegisteredHost::endpoint);
     }
 
     RegisteredHost edit(Authentication caller, RegisteredHost current, HostRegistration request) {
-        return audited(caller, "host.update", current.id(), current.name(), () -> registry.edit(current.id(), request));
+        return audited(caller, "host.update", current.id(), current.name(), () -> registry.edit(current.id(), request),
+                RegisteredHost::endpoint);
+    }
+
+    /** The entry's detail is the policy now in force, so the trail shows what each change opened or closed. */
+    RegisteredHost setPolicy(Authentication caller, RegisteredHost current, HostPolicyRules.Requested requested) {
+        return audited(caller, "host.policy", current.id(), current.name(),
+                () -> registry.setPolicy(current.id(), requested), host -> host.policy().toString());
     }
 
     RegisteredHost remove(Authentication caller, RegisteredHost current) {
-        return audited(caller, "host.delete", current.id(), current.name(), () -> registry.remove(current.id()));
+        return audited(caller, "host.delete", current.id(), current.name(), () -> registry.remove(current.id()),
+                RegisteredHost::endpoint);
     }
 
     private RegisteredHost audited(Authentication caller, String action, UUID hostId, String resource,
-            Supplier<RegisteredHost> change) {
+            Supplier<RegisteredHost> change, Function<RegisteredHost, String> detail) {
         try {
             RegisteredHost host = change.get();
-            audit.record(CallerAudit.entry(caller, action, host.id(), host.name(), AuditEntry.Outcome.SUCCESS, host.endpoint()));
+            audit.record(CallerAudit.entry(caller, action, host.id(), host.name(), AuditEntry.Outcome.SUCCESS, detail.apply(host)));
             return host;
         } catch (InvalidInputException e) {
             audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, e.getMessage()));

@@ -80,7 +80,8 @@ public class HostRegistry {
         Host host = save(() -> aggregates.insert(new Host(id, name, group, kind.apiName(), endpoint.value(),
                 tls == null ? null : tls.caPem(), tls == null ? null : tls.certPem(),
                 tls == null ? null : secrets.seal(tls.keyPem(), id.toString()),
-                tls == null ? null : tls.subject(), tls == null ? null : tls.expiresAt(), now, now)), name);
+                tls == null ? null : tls.subject(), tls == null ? null : tls.expiresAt(), now, now,
+                Host.StoredPolicy.of(HostPolicy.DENY_ALL))), name);
         events.publishEvent(new HostChanged(id, HostChanged.Change.REGISTERED));
         return host.view();
     }
@@ -108,17 +109,30 @@ public class HostRegistry {
         Host edited;
         if (!tcp) {
             edited = new Host(id, name, group, current.kind(), endpoint.value(), null, null, null, null, null,
-                    current.createdAt(), now);
+                    current.createdAt(), now, current.policy());
         } else if (tls == null) {
             edited = new Host(id, name, group, current.kind(), endpoint.value(), current.tlsCa(), current.tlsCert(),
-                    current.tlsKeySealed(), current.tlsSubject(), current.tlsExpiresAt(), current.createdAt(), now);
+                    current.tlsKeySealed(), current.tlsSubject(), current.tlsExpiresAt(), current.createdAt(), now,
+                    current.policy());
         } else {
             edited = new Host(id, name, group, current.kind(), endpoint.value(), tls.caPem(), tls.certPem(),
-                    secrets.seal(tls.keyPem(), id.toString()), tls.subject(), tls.expiresAt(), current.createdAt(), now);
+                    secrets.seal(tls.keyPem(), id.toString()), tls.subject(), tls.expiresAt(), current.createdAt(), now,
+                    current.policy());
         }
         Host saved = save(() -> aggregates.update(edited), name);
         events.publishEvent(new HostChanged(id, HostChanged.Change.EDITED));
         return saved.view();
+    }
+
+    /**
+     * Replaces the host's policy. Publishes no {@link HostChanged}: the engine is the same, so its
+     * connection and watcher stay open; the next create reads the new policy.
+     */
+    @Transactional
+    RegisteredHost setPolicy(UUID id, HostPolicyRules.Requested requested) {
+        Host current = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
+        HostPolicy policy = HostPolicyRules.checked(requested);
+        return aggregates.update(current.withPolicy(policy, now())).view();
     }
 
     @Transactional

@@ -30,7 +30,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT
+                : e instanceof ForbiddenInputException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = Problems.of(status, e.getMessage());
         problem.setProperty("field", e.field());
         return problem;

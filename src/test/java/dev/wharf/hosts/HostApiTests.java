@@ -53,7 +53,7 @@ class HostApiTests {
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/hosts/" + id);
         assertThat(host.propertyNames()).containsExactlyInAnyOrder("id", "name", "group", "kind", "endpoint", "status",
-                "statusReason", "tlsSubject", "tlsExpiresAt");
+                "statusReason", "tlsSubject", "tlsExpiresAt", "policy");
         assertThat(host.path("status").asString()).isEqualTo("unknown");
 
         assertThat(json(api.get("/api/v1/hosts/" + id)).path("endpoint").asString()).isEqualTo("unix:///var/run/docker.sock");
