@@ -1,13 +1,11 @@
 package dev.wharf.access;
 
 import dev.wharf.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,6 +17,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two filter chains, both deny by default. {@code /api/**} is stateless (bearer tokens, 401/403 as

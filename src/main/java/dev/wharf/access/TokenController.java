@@ -1,10 +1,10 @@
 package dev.wharf.access;
 
-import dev.wharf.web.SignedIn;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.web.NotFoundException;
 import dev.wharf.web.PageOf;
+import dev.wharf.web.SignedIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

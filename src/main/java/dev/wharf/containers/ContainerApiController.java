@@ -1,15 +1,15 @@
 package dev.wharf.containers;
 
-import dev.wharf.access.Requires;
-import dev.wharf.live.Inventory;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.LogQuery;
 import dev.wharf.hosts.HostActions;
 import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.live.Inventory;
 import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package dev.wharf.containers;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.Capability;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.ContainerSummary;

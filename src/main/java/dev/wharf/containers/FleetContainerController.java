@@ -1,7 +1,7 @@
 package dev.wharf.containers;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.ContainerState;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.hosts.HostStatuses;

@@ -1,15 +1,15 @@
 package dev.wharf.hosts;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
+import dev.wharf.engine.HostInfo;
 import dev.wharf.web.PageOf;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
-import dev.wharf.engine.HostInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

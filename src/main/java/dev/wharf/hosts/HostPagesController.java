@@ -1,9 +1,9 @@
 package dev.wharf.hosts;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.web.ConflictException;
 import dev.wharf.web.InvalidInputException;
 import java.io.IOException;

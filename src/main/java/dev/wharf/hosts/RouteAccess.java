@@ -2,10 +2,10 @@ package dev.wharf.hosts;
 
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
-import dev.wharf.web.Public;
 import dev.wharf.access.Requires;
-import dev.wharf.web.SignedIn;
 import dev.wharf.web.NotFoundException;
+import dev.wharf.web.Public;
+import dev.wharf.web.SignedIn;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

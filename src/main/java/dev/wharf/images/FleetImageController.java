@@ -1,7 +1,7 @@
 package dev.wharf.images;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.ImageSummary;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;

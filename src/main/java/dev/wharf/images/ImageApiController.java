@@ -1,8 +1,7 @@
 package dev.wharf.images;
 
-import dev.wharf.access.Requires;
-import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.ImageDetail;
 import dev.wharf.engine.ImageLayer;
 import dev.wharf.engine.ImageSummary;
@@ -11,6 +10,7 @@ import dev.wharf.engine.RegistryAuth;
 import dev.wharf.hosts.HostActions;
 import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.live.Inventory;
 import dev.wharf.web.PageOf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

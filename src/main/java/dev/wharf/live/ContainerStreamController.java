@@ -1,7 +1,7 @@
 package dev.wharf.live;
 
-import dev.wharf.access.Requires;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.hosts.HostActions;
 import dev.wharf.web.InvalidInputException;

@@ -1,8 +1,8 @@
 package dev.wharf.switches;
 
-import dev.wharf.access.Requires;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.SwitchSummary;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;

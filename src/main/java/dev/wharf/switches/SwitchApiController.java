@@ -1,11 +1,11 @@
 package dev.wharf.switches;
 
-import dev.wharf.access.Requires;
-import dev.wharf.live.Inventory;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
 import dev.wharf.engine.SwitchSpec;
 import dev.wharf.engine.SwitchSummary;
 import dev.wharf.hosts.HostActions;
+import dev.wharf.live.Inventory;
 import dev.wharf.web.EngineNames;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;

@@ -1,13 +1,20 @@
 package dev.wharf.volumes;
 
-import dev.wharf.access.Requires;
-import dev.wharf.live.Inventory;
+import dev.wharf.access.CallerAudit;
 import dev.wharf.access.Permission;
+import dev.wharf.access.Requires;
+import dev.wharf.audit.AuditEntry;
+import dev.wharf.audit.AuditTrail;
 import dev.wharf.engine.PruneResult;
 import dev.wharf.engine.VolumeSpec;
 import dev.wharf.engine.VolumeSummary;
 import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.HostPath;
+import dev.wharf.hosts.RegisteredHost;
+import dev.wharf.hosts.VisibleHosts;
+import dev.wharf.live.Inventory;
 import dev.wharf.web.EngineNames;
+import dev.wharf.web.ForbiddenInputException;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,10 +46,14 @@ class VolumeApiController {
     private final HostActions actions;
 
     private final Inventory inventory;
+    private final VisibleHosts hosts;
+    private final AuditTrail audit;
 
-    VolumeApiController(HostActions actions, Inventory inventory) {
+    VolumeApiController(HostActions actions, Inventory inventory, VisibleHosts hosts, AuditTrail audit) {
         this.actions = actions;
         this.inventory = inventory;
+        this.hosts = hosts;
+        this.audit = audit;
     }
 
     record CreateVolume(@Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
@@ -68,10 +79,31 @@ class VolumeApiController {
     @Requires(Permission.VOLUME_MANAGE)
     @PostMapping
     ResponseEntity<VolumeSummary> create(@PathVariable UUID hostId, @RequestBody @Valid CreateVolume body, Authentication caller) {
+        requireAllowedDevice(hosts.require(caller, hostId, Permission.VOLUME_MANAGE), body, caller);
         VolumeSummary created = actions.change(caller, hostId, Permission.VOLUME_MANAGE, "volume.create", body.name(),
                 engine -> engine.volumes().create(new VolumeSpec(body.name(), body.driver(), body.labels(), body.options())));
         inventory.refreshVolumes(hostId);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/volumes/" + created.name())).body(created);
+    }
+
+    /**
+     * The local driver's {@code device} option mounts what it names into every container that uses the
+     * volume ({@code o=bind,device=/etc}): a way around the bind-mount rule, so it needs the same policy. A
+     * device that is not an absolute host path (a block device's, a network share's) is refused outright.
+     */
+    private void requireAllowedDevice(RegisteredHost host, CreateVolume body, Authentication caller) {
+        boolean local = body.driver() == null || body.driver().isBlank() || body.driver().equals("local");
+        String device = body.options() == null ? null : body.options().get("device");
+        if (!local || device == null) {
+            return;
+        }
+        boolean allowed = !device.startsWith("/dev/") && HostPath.parse(device).map(path -> host.policy().allowsHostPath(path)).orElse(false);
+        if (!allowed) {
+            ForbiddenInputException refused = new ForbiddenInputException("options.device", "a local volume on device '"
+                    + device + "' is refused on host '" + host.name() + "' unless the host's policy allows that path (allowHostMounts)");
+            audit.record(CallerAudit.entry(caller, "volume.create", host.id(), body.name(), AuditEntry.Outcome.DENIED, refused.getMessage()));
+            throw refused;
+        }
     }
 
     @Requires(Permission.VOLUME_MANAGE)

@@ -168,6 +168,28 @@ class DangerousSettingsApiTests {
     }
 
     @Test
+    void aLocalVolumeBoundToAHostPathNeedsTheSameAllowance() {
+        String volume = name("volume");
+        Map<String, Object> request = Map.of("name", volume, "driver", "local",
+                "options", Map.of("type", "none", "o", "bind", "device", hostDir.resolve("etc").toString()));
+        String volumes = "/api/v1/hosts/" + hostId + "/volumes";
+
+        JsonNode refused = ApiSession.problem(api.post(volumes, request), 403, "forbidden");
+
+        assertThat(refused.path("field").asString()).isEqualTo("options.device");
+        assertThat(TestEngines.cli(TestEngines.unix(), "volume", "ls", "-q", "--filter", "name=" + volume)).isEmpty();
+        assertThat(ApiSession.problem(api.post(volumes, Map.of("name", volume, "options", Map.of("device", "/dev/sda1"))), 403,
+                "forbidden").path("field").asString()).as("a block device is no host path a policy can allow").isEqualTo("options.device");
+
+        setPolicy(Map.of("allowHostMounts", List.of(hostDir.resolve("etc").toString())));
+        try {
+            assertThat(api.post(volumes, request).statusCode()).isEqualTo(201);
+        } finally {
+            api.delete(volumes + "/" + volume);
+        }
+    }
+
+    @Test
     void changingThePolicyKeepsTheHostsEngineAndWatcher() {
         await().atMost(Duration.ofSeconds(20)).until(() -> "up".equals(json(api.get("/api/v1/hosts/" + hostId))
                 .path("status").asString()));
