@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,14 @@ class AccessGrants {
     /** Bumped by every change, so a read that raced with one is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
-    AccessGrants(UserAccounts users, TeamStore teams, BindingStore bindings, RoleStore roles) {
+    private final ApplicationEventPublisher events;
+
+    AccessGrants(UserAccounts users, TeamStore teams, BindingStore bindings, RoleStore roles, ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.bindings = bindings;
         this.roles = roles;
+        this.events = events;
     }
 
     Grants of(UUID userId) {
@@ -45,10 +49,11 @@ class AccessGrants {
         return read;
     }
 
-    /** Called after every change to users, teams, roles or bindings. */
+    /** Called after every change to users, teams, roles, bindings or tokens; open streams check again once it commits. */
     void changed() {
         generation.incrementAndGet();
         cache.clear();
+        events.publishEvent(new AccessChanged());
     }
 
     private Grants read(UUID userId) {

@@ -19,10 +19,21 @@ public class AccessPolicy {
 
     private final AuditTrail audit;
     private final AccessGrants grants;
+    private final ApiTokenStore tokens;
 
-    AccessPolicy(AuditTrail audit, AccessGrants grants) {
+    AccessPolicy(AuditTrail audit, AccessGrants grants, ApiTokenStore tokens) {
         this.audit = audit;
         this.grants = grants;
+        this.tokens = tokens;
+    }
+
+    /**
+     * True while the caller's account exists and is enabled and, for a token, while that token exists and
+     * has not expired: what a long-lived stream asks again whenever access changes.
+     */
+    public boolean stillSignedIn(Authentication caller) {
+        return user(caller).map(user -> grants.of(user.id()).enabled() && (user.tokenId() == null || tokens.isLive(user.tokenId())))
+                .orElse(false);
     }
 
     public boolean may(Authentication caller, Permission permission, HostScope scope) {

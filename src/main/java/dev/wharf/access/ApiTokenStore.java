@@ -87,6 +87,11 @@ class ApiTokenStore {
         return tokens.findById(tokenId).filter(t -> t.userId().equals(userId));
     }
 
+    /** The token exists (not revoked) and has not expired. */
+    boolean isLive(UUID tokenId) {
+        return tokens.findById(tokenId).filter(t -> !t.expiredAt(clock.instant())).isPresent();
+    }
+
     boolean revokeOwn(UUID userId, UUID tokenId) {
         Optional<ApiToken> token = findOwn(userId, tokenId);
         token.ifPresent(tokens::delete);

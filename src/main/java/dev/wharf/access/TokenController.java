@@ -34,10 +34,12 @@ class TokenController {
 
     private final ApiTokenStore tokens;
     private final AuditTrail audit;
+    private final AccessGrants grants;
 
-    TokenController(ApiTokenStore tokens, AuditTrail audit) {
+    TokenController(ApiTokenStore tokens, AuditTrail audit, AccessGrants grants) {
         this.tokens = tokens;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /** Optional body of a token request. */
@@ -93,6 +95,7 @@ class TokenController {
         if (!tokens.revokeOwn(user.id(), tokenId)) {
             throw new NotFoundException("No token " + tokenId);
         }
+        grants.changed(); // streams opened with this token end
         audit.record(CallerAudit.entry(caller, "token.revoke", null, tokenId.toString(), AuditEntry.Outcome.SUCCESS, null));
         return ResponseEntity.noContent().build();
     }

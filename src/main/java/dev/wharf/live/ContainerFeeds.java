@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -82,10 +83,11 @@ public class ContainerFeeds {
      *
      * @param containerName for the events' {@code resource}
      * @param sessionId the browser session (its streams close at sign-out), null for API callers
+     * @param stillAllowed asked again whenever access changes; false ends this viewer's stream
      */
     SseEmitter open(Authentication caller, String sessionId, UUID hostId, String containerId, String containerName, Kind kind,
-            int replay, LiveEvents.Form form) {
-        OpenStreams.Permit permit = streams.acquire(caller, sessionId);
+            int replay, LiveEvents.Form form, BooleanSupplier stillAllowed) {
+        OpenStreams.Permit permit = streams.acquire(caller, sessionId, stillAllowed);
         try {
             SseEmitter emitter = new SseEmitter(0L);
             Key key = new Key(hostId, containerId, kind);

@@ -1,9 +1,12 @@
 package dev.wharf.live;
 
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -30,10 +33,14 @@ class ContainerStreamController {
     private static final int PAGE_TAIL = 200;
 
     private final HostActions actions;
+    private final VisibleHosts hosts;
+    private final AccessPolicy access;
     private final ContainerFeeds feeds;
 
-    ContainerStreamController(HostActions actions, ContainerFeeds feeds) {
+    ContainerStreamController(HostActions actions, VisibleHosts hosts, AccessPolicy access, ContainerFeeds feeds) {
         this.actions = actions;
+        this.hosts = hosts;
+        this.access = access;
         this.feeds = feeds;
     }
 
@@ -75,10 +82,12 @@ class ContainerStreamController {
 
     private ResponseEntity<SseEmitter> stream(Authentication caller, String sessionId, UUID hostId, String containerId,
             Permission permission, ContainerFeeds.Kind kind, int replay, LiveEvents.Form form) {
+        HostScope scope = hosts.require(caller, hostId, permission).scope();
         // the engine's own answer: 404 for a container it does not have, and the full id for a name
         ContainerSummary container = actions.read(caller, hostId, permission, engine -> engine.inspect(containerId).summary());
         return ResponseEntity.ok()
                 .header("X-Accel-Buffering", "no")
-                .body(feeds.open(caller, sessionId, hostId, container.id(), container.name(), kind, replay, form));
+                .body(feeds.open(caller, sessionId, hostId, container.id(), container.name(), kind, replay, form,
+                        () -> access.may(caller, Permission.HOST_READ, scope) && access.may(caller, permission, scope)));
     }
 }

@@ -108,7 +108,8 @@ public class LiveEvents {
      * {@code resync} and goes on live.
      */
     SseEmitter open(Authentication caller, String lastEventId, Form as, String sessionId) {
-        OpenStreams.Permit permit = streams.acquire(caller, sessionId);
+        // ends when the viewer may see no host at all any more (each event is filtered as it goes out anyway)
+        OpenStreams.Permit permit = streams.acquire(caller, sessionId, () -> access.maySomewhere(caller, Permission.HOST_READ));
         SseEmitter emitter = new SseEmitter(0L); // no timeout: heartbeats find dead clients
         StreamClient client;
         synchronized (lock) {

@@ -1,14 +1,18 @@
 package dev.wharf.live;
 
+import dev.wharf.access.AccessChanged;
+import dev.wharf.access.AccessPolicy;
 import dev.wharf.web.TooManyRequestsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every open stream of every kind (events, pages, stats, logs), by user and by browser session: a user
@@ -22,12 +26,21 @@ class OpenStreams {
     final class Permit {
         private final String user;
         private final String sessionId;
+        private final Authentication caller;
+        private final BooleanSupplier stillAllowed;
         private Runnable closer;
         private boolean closeRequested;
 
-        private Permit(String user, String sessionId) {
-            this.user = user;
+        private Permit(Authentication caller, String sessionId, BooleanSupplier stillAllowed) {
+            this.user = caller.getName();
+            this.caller = caller;
             this.sessionId = sessionId;
+            this.stillAllowed = stillAllowed;
+        }
+
+        /** The caller may still sign in (account enabled, token not revoked) and still watch what this stream shows. */
+        boolean stillValid() {
+            return access.stillSignedIn(caller) && stillAllowed.getAsBoolean();
         }
 
         /** How to end the stream from outside; set once the stream exists (at once if its session already ended). */
@@ -66,10 +79,12 @@ class OpenStreams {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenStreams.class);
 
     private final LiveSettings settings;
+    private final AccessPolicy access;
     private final Map<String, List<Permit>> byUser = new HashMap<>();
 
-    OpenStreams(LiveSettings settings) {
+    OpenStreams(LiveSettings settings, AccessPolicy access) {
         this.settings = settings;
+        this.access = access;
     }
 
     /**
@@ -77,14 +92,15 @@ class OpenStreams {
      * {@code wharf.live.streams-per-user} allows.
      *
      * @param sessionId the browser session the stream belongs to; null for API streams (bearer tokens)
+     * @param stillAllowed asked again whenever access changes: false ends the stream
      */
-    synchronized Permit acquire(Authentication caller, String sessionId) {
+    synchronized Permit acquire(Authentication caller, String sessionId, BooleanSupplier stillAllowed) {
         List<Permit> held = byUser.computeIfAbsent(caller.getName(), user -> new ArrayList<>());
         if (held.size() >= settings.streamsPerUser()) {
             throw new TooManyRequestsException("You have " + held.size() + " streams open, the most one user may hold;"
                     + " close one (another tab, another client) and try again", settings.retry());
         }
-        Permit permit = new Permit(caller.getName(), sessionId);
+        Permit permit = new Permit(caller, sessionId, stillAllowed);
         held.add(permit);
         return permit;
     }
@@ -92,6 +108,23 @@ class OpenStreams {
     synchronized int openBy(String user) {
         List<Permit> held = byUser.get(user);
         return held == null ? 0 : held.size();
+    }
+
+    /**
+     * A binding, role, team, user or token changed: every stream whose viewer may no longer sign in (disabled,
+     * token revoked) or no longer see what it shows ends. Checked once the change is committed.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void accessChanged(AccessChanged changed) {
+        List<Permit> all = new ArrayList<>();
+        synchronized (this) {
+            byUser.values().forEach(all::addAll);
+        }
+        List<Permit> ending = all.stream().filter(permit -> !permit.stillValid()).toList();
+        if (!ending.isEmpty()) {
+            log.info("Closing {} streams whose viewers lost access", ending.size());
+        }
+        ending.forEach(Permit::close);
     }
 
     /** Sign-out and session expiry: the session's streams end with it. */
