@@ -41,6 +41,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenStore tokens;
     private final AuthenticationManager passwords;
+    private final SignInThrottle throttle;
     private final ProblemResponses problems;
     private final RequestMatcher tokenCreation =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN_CREATION_PATH);
@@ -48,7 +49,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository dispatches = new RequestAttributeSecurityContextRepository();
 
-    ApiAuthenticationFilter(ApiTokenStore tokens, AuthenticationManager passwords, ProblemResponses problems) {
+    ApiAuthenticationFilter(ApiTokenStore tokens, AuthenticationManager passwords, ProblemResponses problems, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.tokens = tokens;
         this.passwords = passwords;
         this.problems = problems;
@@ -74,9 +76,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 refuse(response, "HTTP Basic is accepted only by POST " + TOKEN_CREATION_PATH + "; use a bearer token");
                 return;
             }
+            var attempt = basic.convert(request);
+            String username = attempt == null ? null : attempt.getName();
+            Optional<java.time.Duration> wait = throttle.waitFor(username, request.getRemoteAddr());
+            if (wait.isPresent()) {
+                SignInThrottleFilter.refuse(response, wait.get(), problems);
+                return;
+            }
             try {
-                signIn(passwords.authenticate(basic.convert(request)), request, response);
+                signIn(passwords.authenticate(attempt), request, response);
+                throttle.succeeded(username, request.getRemoteAddr());
             } catch (AuthenticationException e) {
+                throttle.failed(username, request.getRemoteAddr());
                 refuse(response, "Wrong username or password, or the account is disabled");
                 return;
             }

@@ -20,6 +20,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -62,10 +65,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenStore tokens, AuthenticationManager passwords,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, SignInThrottle throttle) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(new ApiAuthenticationFilter(tokens, passwords, problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(tokens, passwords, problems, throttle), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -84,8 +87,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, AccessGrants grants,
+    SecurityFilterChain console(HttpSecurity http, AccessGrants grants, SignInThrottle throttle, ProblemResponses problems,
             @Value("${wharf.session.absolute-timeout:12h}") Duration sessionLifetime) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWereGoing = new SavedRequestAwareAuthenticationSuccessHandler();
+        toWhereTheyWereGoing.setDefaultTargetUrl("/");
+        SimpleUrlAuthenticationFailureHandler backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http
                 .addFilterAfter(new ActiveAccountFilter(grants), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionLifetimeFilter(sessionLifetime), ActiveAccountFilter.class)
@@ -96,7 +102,16 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
+                            toWhereTheyWereGoing.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            backToTheForm.onAuthenticationFailure(request, response, exception);
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .build();
     }
