@@ -92,7 +92,7 @@ class BindingController {
         }
         requireExists(subject);
         Role role = roles.find(body.role()).orElseThrow(() -> new InvalidInputException("role", "no role '" + body.role() + "'"));
-        Scope scope = scope(body.scope());
+        Scope scope = scope(body.scope(), caller);
         escalation.requireHolds(caller, role.permissions(), scope, "binding.create", resource);
         if (bindings.exists(subject, role.name(), scope)) {
             throw new ConflictException("role", "that binding exists already");
@@ -137,7 +137,8 @@ class BindingController {
         }
     }
 
-    private Scope scope(AccessRequests.ScopeRef ref) {
+    /** A binding's scope; a host the caller cannot see is "no such host", exactly as one that does not exist. */
+    private Scope scope(AccessRequests.ScopeRef ref, Authentication caller) {
         switch (ref.type()) {
             case "global":
                 if (ref.id() != null && !ref.id().isBlank()) {
@@ -151,7 +152,7 @@ class BindingController {
                 return Scope.group(ref.id());
             default:
                 UUID hostId = parse(ref.id());
-                if (hostId == null || hosts.scopeOf(hostId).isEmpty()) {
+                if (hostId == null || hosts.scopeOf(hostId).filter(host -> access.may(caller, Permission.HOST_READ, host)).isEmpty()) {
                     throw new InvalidInputException("scope.id", "no such host");
                 }
                 return Scope.host(hostId);

@@ -1,5 +1,8 @@
 package dev.wharf.hosts;
 
+import dev.wharf.access.AccessPolicy;
+import dev.wharf.access.HostScope;
+import dev.wharf.access.Permission;
 import dev.wharf.access.CallerAudit;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
@@ -20,18 +23,36 @@ class HostChanges {
 
     private final HostRegistry registry;
     private final AuditTrail audit;
+    private final AccessPolicy access;
 
-    HostChanges(HostRegistry registry, AuditTrail audit) {
+    HostChanges(HostRegistry registry, AuditTrail audit, AccessPolicy access) {
         this.registry = registry;
         this.audit = audit;
+        this.access = access;
     }
 
+    /**
+     * Pointing Wharf at an engine gives whoever may see the host root on that engine, and the engine may
+     * already be registered as a host the caller cannot see: registering needs host.manage globally.
+     */
     RegisteredHost register(Authentication caller, HostRegistration request) {
+        access.require(caller, Permission.HOST_MANAGE, HostScope.none());
         return audited(caller, "host.create", null, request.name(), () -> registry.register(request),
                 RegisteredHost::endpoint);
     }
 
+    /**
+     * Renaming needs host.manage on the host (checked before this); moving it into a group needs it there
+     * too; pointing it at another engine (endpoint, TLS material) needs it globally, as registering does.
+     */
     RegisteredHost edit(Authentication caller, RegisteredHost current, HostRegistration request) {
+        if (request.group() != null && !request.group().isBlank() && !request.group().equals(current.group())) {
+            access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(request.group()));
+        }
+        boolean reconnects = (request.endpoint() != null && !request.endpoint().equals(current.endpoint())) || request.tls() != null;
+        if (reconnects) {
+            access.require(caller, Permission.HOST_MANAGE, HostScope.none());
+        }
         return audited(caller, "host.update", current.id(), current.name(), () -> registry.edit(current.id(), request),
                 RegisteredHost::endpoint);
     }

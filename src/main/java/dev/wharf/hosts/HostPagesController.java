@@ -94,24 +94,20 @@ class HostPagesController {
         List<HostRow> rows = hosts.all(caller).stream()
                 .map(host -> new HostRow(host, statuses.of(host.id()))).toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("canRegister", access.maySomewhere(caller, Permission.HOST_MANAGE));
+        model.addAttribute("canRegister", access.may(caller, Permission.HOST_MANAGE, HostScope.none()));
         return "hosts/list";
     }
 
     @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @GetMapping("/hosts/new")
     String registerForm(Authentication caller, Model model) {
-        // a holder of host.manage on a group registers into that group: the form names it, the post checks it
-        if (!access.maySomewhere(caller, Permission.HOST_MANAGE)) {
-            access.require(caller, Permission.HOST_MANAGE, HostScope.none()); // audited 403
-        }
+        access.require(caller, Permission.HOST_MANAGE, HostScope.none()); // registering reaches a new engine: global
         return form(model, HostForm.empty(), null, Map.of());
     }
 
     @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
     @PostMapping("/hosts")
     ModelAndView register(@ModelAttribute HostForm form, Authentication caller, RedirectAttributes flash) {
-        access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(form.group()));
         try {
             RegisteredHost host = changes.register(caller, form.registration());
             flash.addFlashAttribute("notice", "Registered host " + host.name() + ".");
