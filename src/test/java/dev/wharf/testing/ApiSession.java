@@ -21,8 +21,13 @@ public final class ApiSession {
     }
 
     public ApiSession(Http http, String adminPassword) {
+        this(http, "admin", adminPassword);
+    }
+
+    /** Any user's session: their password traded for a token of theirs. */
+    public ApiSession(Http http, String username, String password) {
         this.http = http;
-        HttpResponse<String> created = http.postJson("/api/v1/auth/tokens", "{}", Http.basic("admin", adminPassword));
+        HttpResponse<String> created = http.postJson("/api/v1/auth/tokens", "{}", Http.basic(username, password));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         this.token = json(created).path("token").asString();
         this.bearer = Http.bearer(token);
