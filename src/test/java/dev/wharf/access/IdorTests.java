@@ -251,6 +251,26 @@ class IdorTests {
         assertThat(hosts.body()).contains("idor-a-" + suffix).doesNotContain("idor-b-" + suffix, hostB);
     }
 
+    @Test
+    void aHostAdminCannotReachHostBsEngineByPointingTheirHostAtIt() {
+        String name = "idor-c-" + AccessFixtures.suffix();
+        String hostC = fixtures.host(name, name, TestEngines.unix());
+        Person cAdmin = fixtures.userWith("idor-c-admin", "admin", "host", hostC);
+        try {
+            HttpResponse<String> edited = cAdmin.api().put("/api/v1/hosts/" + hostC,
+                    Map.of("name", name, "group", name, "kind", "docker", "endpoint", TestEngines.tlsSocket()));
+            if (edited.statusCode() == 200) {
+                await().atMost(WAIT).until(() -> "up".equals(json(admin.get("/api/v1/hosts/" + hostC)).path("status").asString()));
+            }
+
+            // whatever the edit answered: B's container is not reachable through C
+            HttpResponse<String> inspected = cAdmin.api().get("/api/v1/hosts/" + hostC + "/containers/" + nameOnB);
+            assertThat(inspected.statusCode()).as("PUT answered %d; then %s", edited.statusCode(), inspected.body()).isEqualTo(404);
+        } finally {
+            admin.delete("/api/v1/hosts/" + hostC);
+        }
+    }
+
     /**
      * Status, content type and body, with the host id in the body replaced so two hosts compare (and a page's
      * CSRF token, masked afresh for every response).
