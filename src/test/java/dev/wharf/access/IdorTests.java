@@ -252,6 +252,23 @@ class IdorTests {
     }
 
     @Test
+    void grantingOnHostBAnswersAsForAHostThatDoesNotExist() {
+        String team = fixtures.team("idor-team");
+        Person teamAdmin = fixtures.userWith("idor-ta", "admin", "host", hostA);
+        fixtures.member(team, teamAdmin, true);
+        List<String> before = fixtures.bindings().stream().map(b -> b.path("id").asString()).toList();
+
+        HttpResponse<String> onB = teamAdmin.api().post("/api/v1/bindings", AccessFixtures.binding("team", team, "viewer", "host", hostB));
+        HttpResponse<String> onNothing = teamAdmin.api().post("/api/v1/bindings",
+                AccessFixtures.binding("team", team, "viewer", "host", ghost));
+
+        assertThat(Answer.of(onB, hostB)).isEqualTo(Answer.of(onNothing, ghost));
+        assertThat(fixtures.bindings().stream().map(b -> b.path("id").asString())).containsExactlyElementsOf(before);
+        HttpResponse<String> onA = teamAdmin.api().post("/api/v1/bindings", AccessFixtures.binding("team", team, "viewer", "host", hostA));
+        assertThat(onA.statusCode()).as(onA.body()).isEqualTo(201);
+    }
+
+    @Test
     void aHostAdminCannotReachHostBsEngineByPointingTheirHostAtIt() {
         String name = "idor-c-" + AccessFixtures.suffix();
         String hostC = fixtures.host(name, name, TestEngines.unix());
