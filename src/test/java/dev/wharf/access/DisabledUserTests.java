@@ -10,7 +10,10 @@ import dev.wharf.testing.ApiSession;
 import dev.wharf.testing.Http;
 import dev.wharf.testing.UsesTestDatabase;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +69,42 @@ class DisabledUserTests {
         problem(admin.post("/api/v1/users/" + adminId + "/disable", Map.of()), 409, "conflict");
         problem(admin.delete("/api/v1/users/" + adminId), 409, "conflict");
         assertThat(admin.get("/api/v1/users").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The account goes while requests of its own are under way: none of them may leave its old rights behind
+     * for its session. A race, so it is tried a number of times (stopping at the first stale session).
+     */
+    @Test
+    void aDeletedUsersSessionEndsEvenWhileTheUserIsBusy() throws InterruptedException {
+        ApiSession admin = new ApiSession(port, "disabled");
+        AccessFixtures fixtures = new AccessFixtures(port, admin);
+        for (int round = 0; round < 25; round++) {
+            Person user = fixtures.userWith("busy", "viewer", "global", null);
+            Http browser = new Http(port);
+            browser.signIn(user.username(), AccessFixtures.PASSWORD);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> busy = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread thread = new Thread(() -> {
+                    while (!stop.get()) {
+                        browser.get("/", HTML);
+                    }
+                });
+                thread.start();
+                busy.add(thread);
+            }
+            Thread.sleep(30);
+            assertThat(admin.delete("/api/v1/users/" + user.id()).statusCode()).isEqualTo(204);
+            Thread.sleep(30);
+            stop.set(true);
+            for (Thread thread : busy) {
+                thread.join();
+            }
+
+            HttpResponse<String> after = browser.get("/hosts", HTML);
+            assertThat(after.statusCode()).as("round %d: the deleted user's session still answered", round).isEqualTo(302);
+        }
     }
 
     private static void assertRedirectedToSignIn(HttpResponse<String> response) {
