@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each user's {@link Grants}, read from the database once and kept until anything about access changes
@@ -45,8 +47,23 @@ class AccessGrants {
         return read;
     }
 
-    /** Called after every change to users, teams, roles or bindings. */
+    /**
+     * Called after every change to users, teams, roles or bindings. Inside a transaction the grants are
+     * dropped again once it ends: a request that read them before the commit must not keep the old ones.
+     */
     void changed() {
+        drop();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop();
+                }
+            });
+        }
+    }
+
+    private void drop() {
         generation.incrementAndGet();
         cache.clear();
     }
