@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each user's {@link Grants}, read from the database once and kept until anything about access changes
@@ -49,11 +51,27 @@ class AccessGrants {
         return read;
     }
 
-    /** Called after every change to users, teams, roles, bindings or tokens; open streams check again once it commits. */
+    /**
+     * Called after every change to users, teams, roles, bindings or tokens. Inside a transaction the grants
+     * are dropped again once it ends: a request that read them before the commit must not keep the old ones.
+     * Open streams check again once the change is committed.
+     */
     void changed() {
+        drop();
+        events.publishEvent(new AccessChanged());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop();
+                }
+            });
+        }
+    }
+
+    private void drop() {
         generation.incrementAndGet();
         cache.clear();
-        events.publishEvent(new AccessChanged());
     }
 
     private Grants read(UUID userId) {

@@ -56,8 +56,13 @@ public class AccessPolicy {
 
     /** Records a refusal the caller's rights decide (escalation, another team's members) and throws the 403. */
     public void deny(Authentication caller, String action, java.util.UUID hostId, String resource, String why) {
-        audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.DENIED, why));
+        recordDenial(caller, action, hostId, resource, why);
         throw new AccessDeniedException("You may not do this: " + why);
+    }
+
+    /** Records a refusal the caller is told of otherwise (a 404 for a host they cannot see). */
+    public void recordDenial(Authentication caller, String action, java.util.UUID hostId, String resource, String why) {
+        audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.DENIED, why));
     }
 
     /** The signed-in account, while it exists and is enabled. */

@@ -110,8 +110,10 @@ class TeamController {
         TeamStore.Team team = manageable(teamId, caller);
         UserAccount user = member(body);
         boolean teamAdmin = Boolean.TRUE.equals(body.teamAdmin());
-        if (teamAdmin && !managesAll(caller)) {
-            access.deny(caller, "team.member.add", null, team.name(), "only holders of team.manage make team admins");
+        boolean isTeamAdminNow = teams.members(teamId).stream().anyMatch(m -> m.userId().equals(user.id()) && m.teamAdmin());
+        if ((teamAdmin || isTeamAdminNow) && !managesAll(caller)) {
+            // making a team admin, or unmaking one by adding them again without the flag
+            access.deny(caller, "team.member.add", null, team.name(), "only holders of team.manage make or unmake team admins");
         }
         for (Binding binding : bindings.of(Binding.Subject.team(teamId))) {
             escalation.requireHolds(caller, roles.find(binding.role()).map(Role::permissions).orElse(java.util.Set.of()),
@@ -128,6 +130,9 @@ class TeamController {
     @DeleteMapping("/api/v1/teams/{teamId}/members/{userId}")
     ResponseEntity<Void> removeMember(@PathVariable UUID teamId, @PathVariable UUID userId, Authentication caller) {
         TeamStore.Team team = manageable(teamId, caller);
+        if (!managesAll(caller) && teams.members(teamId).stream().anyMatch(m -> m.userId().equals(userId) && m.teamAdmin())) {
+            access.deny(caller, "team.member.remove", null, team.name(), "only holders of team.manage remove team admins");
+        }
         if (!teams.removeMember(teamId, userId)) {
             throw new NotFoundException("No member " + userId + " in team " + team.name());
         }
@@ -136,10 +141,15 @@ class TeamController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A team the caller may manage; 404 for one they may not even see, as for one that does not exist. */
+    /**
+     * A team the caller may manage; 404 for one they may not even see, as for one that does not exist. Such
+     * a refusal is still a denial, and recorded as one.
+     */
     private TeamStore.Team manageable(UUID teamId, Authentication caller) {
         TeamStore.Team team = teams.find(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         if (!managesAll(caller) && !administered(caller).contains(teamId)) {
+            audit.record(CallerAudit.entry(caller, "team.manage", null, team.name(), AuditEntry.Outcome.DENIED,
+                    "not a team admin of this team (answered as not found)"));
             throw new NotFoundException("No team " + teamId);
         }
         return team;

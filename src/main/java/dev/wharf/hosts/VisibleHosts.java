@@ -41,9 +41,12 @@ public class VisibleHosts {
 
     /** The host, if the caller may see it and holds {@code permission} on it; else 404, or 403 for a visible host. */
     public RegisteredHost require(Authentication caller, UUID hostId, Permission permission) {
-        RegisteredHost host = registry.find(hostId)
-                .filter(found -> access.may(caller, Permission.HOST_READ, found.scope()))
-                .orElseThrow(() -> new NotFoundException("No host " + hostId));
+        RegisteredHost host = registry.find(hostId).orElseThrow(() -> new NotFoundException("No host " + hostId));
+        if (!access.may(caller, Permission.HOST_READ, host.scope())) {
+            // the caller hears "no such host"; the trail records what was tried
+            access.recordDenial(caller, permission.key(), hostId, null, "host not visible to the caller (answered as not found)");
+            throw new NotFoundException("No host " + hostId);
+        }
         access.require(caller, permission, host.scope());
         return host;
     }
