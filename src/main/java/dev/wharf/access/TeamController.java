@@ -76,7 +76,7 @@ class TeamController {
     @Requires(value = Permission.TEAM_MANAGE, on = Requires.On.HANDLER)
     @GetMapping("/api/v1/teams/{teamId}")
     AccessViews.TeamView get(@PathVariable UUID teamId, Authentication caller) {
-        return view(manageable(teamId, caller));
+        return view(manageable(teamId, caller, "team.read"));
     }
 
     @Requires(value = Permission.TEAM_MANAGE, on = Requires.On.GLOBAL)
@@ -107,7 +107,7 @@ class TeamController {
     @PostMapping("/api/v1/teams/{teamId}/members")
     ResponseEntity<Void> addMember(@PathVariable UUID teamId, @RequestBody @Valid AccessRequests.AddMember body,
             Authentication caller) {
-        TeamStore.Team team = manageable(teamId, caller);
+        TeamStore.Team team = manageable(teamId, caller, "team.member.add");
         UserAccount user = member(body);
         boolean teamAdmin = Boolean.TRUE.equals(body.teamAdmin());
         boolean isTeamAdminNow = teams.members(teamId).stream().anyMatch(m -> m.userId().equals(user.id()) && m.teamAdmin());
@@ -129,7 +129,7 @@ class TeamController {
     @Requires(value = Permission.TEAM_MANAGE, on = Requires.On.HANDLER)
     @DeleteMapping("/api/v1/teams/{teamId}/members/{userId}")
     ResponseEntity<Void> removeMember(@PathVariable UUID teamId, @PathVariable UUID userId, Authentication caller) {
-        TeamStore.Team team = manageable(teamId, caller);
+        TeamStore.Team team = manageable(teamId, caller, "team.member.remove");
         if (!managesAll(caller) && teams.members(teamId).stream().anyMatch(m -> m.userId().equals(userId) && m.teamAdmin())) {
             access.deny(caller, "team.member.remove", null, team.name(), "only holders of team.manage remove team admins");
         }
@@ -145,10 +145,10 @@ class TeamController {
      * A team the caller may manage; 404 for one they may not even see, as for one that does not exist. Such
      * a refusal is still a denial, and recorded as one.
      */
-    private TeamStore.Team manageable(UUID teamId, Authentication caller) {
+    private TeamStore.Team manageable(UUID teamId, Authentication caller, String action) {
         TeamStore.Team team = teams.find(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         if (!managesAll(caller) && !administered(caller).contains(teamId)) {
-            audit.record(CallerAudit.entry(caller, "team.manage", null, team.name(), AuditEntry.Outcome.DENIED,
+            audit.record(CallerAudit.entry(caller, action, null, team.name(), AuditEntry.Outcome.DENIED,
                     "not a team admin of this team (answered as not found)"));
             throw new NotFoundException("No team " + teamId);
         }

@@ -91,9 +91,10 @@ class EscalationTests {
 
         problem(grant(teamAdmin, "team", team, "viewer", "global", null), 403, "forbidden");
         problem(grant(teamAdmin, "team", team, "viewer", "group", otherGroup), 403, "forbidden");
-        problem(grant(teamAdmin, "team", team, "viewer", "host", hostInOtherGroup), 403, "forbidden");
+        // a host they cannot see is no host at all to them, exactly as one that does not exist
+        problem(grant(teamAdmin, "team", team, "viewer", "host", hostInOtherGroup), 400, "validation");
         assertThat(fixtures.bindings()).isEqualTo(before);
-        assertThat(denied(teamAdmin, "binding.create")).hasSize(3);
+        assertThat(denied(teamAdmin, "binding.create")).hasSize(2);
 
         HttpResponse<String> onGroup = grant(teamAdmin, "team", team, "viewer", "group", group);
         assertThat(onGroup.statusCode()).as(onGroup.body()).isEqualTo(201);
@@ -234,7 +235,9 @@ class EscalationTests {
 
         assertThat(fixtures.teamView(other)).isEqualTo(otherBefore);
         assertThat(AccessFixtures.items(admin, "/api/v1/teams")).extracting(t -> t.path("id").asString()).contains(team, other);
-        assertThat(denied(teamAdmin, "team.manage")).hasSize(2);
+        assertThat(denied(teamAdmin, "team.manage")).as("the two deletions").hasSize(2);
+        assertThat(denied(teamAdmin, null)).extracting(AuditEntry::action).as("the refusals answered as not found are recorded too")
+                .contains("team.read", "team.member.add", "team.member.remove");
     }
 
     @Test
