@@ -24,7 +24,10 @@ class AccessGrants {
     private final TeamStore teams;
     private final BindingStore bindings;
     private final RoleStore roles;
-    private final Map<UUID, Grants> cache = new ConcurrentHashMap<>();
+    /** Each entry remembers the generation it was read in; one from before the latest change is read again. */
+    private record Cached(long generation, Grants grants) {}
+
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     /** Bumped by every change, so a read that raced with one is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -39,14 +42,14 @@ class AccessGrants {
     }
 
     Grants of(UUID userId) {
-        Grants cached = cache.get(userId);
-        if (cached != null) {
-            return cached;
+        long now = generation.get();
+        Cached cached = cache.get(userId);
+        if (cached != null && cached.generation() == now) {
+            return cached.grants();
         }
-        long before = generation.get();
         Grants read = read(userId);
-        if (generation.get() == before) {
-            cache.put(userId, read);
+        if (generation.get() == now) {
+            cache.put(userId, new Cached(now, read));
         }
         return read;
     }
@@ -58,14 +61,16 @@ class AccessGrants {
      */
     void changed() {
         drop();
-        events.publishEvent(new AccessChanged());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     drop();
+                    events.publishEvent(new AccessChanged()); // after the second drop: streams see what was committed
                 }
             });
+        } else {
+            events.publishEvent(new AccessChanged());
         }
     }
 

@@ -45,8 +45,9 @@ class BindingController {
     private final AccessGrants grants;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LastAdmin lastAdmin;
 
-    BindingController(BindingStore bindings, RoleStore roles, UserAccounts users, TeamStore teams, HostDirectory hosts,
+    BindingController(LastAdmin lastAdmin, BindingStore bindings, RoleStore roles, UserAccounts users, TeamStore teams, HostDirectory hosts,
             AccessPolicy access, Escalation escalation, AccessGrants grants, AuditTrail audit, Clock clock) {
         this.bindings = bindings;
         this.roles = roles;
@@ -58,6 +59,7 @@ class BindingController {
         this.grants = grants;
         this.audit = audit;
         this.clock = clock;
+        this.lastAdmin = lastAdmin;
     }
 
     /** Every binding for user.manage holders; the bindings of a team admin's teams otherwise. */
@@ -111,6 +113,12 @@ class BindingController {
         Binding binding = bindings.find(bindingId)
                 .filter(b -> mayManage(caller, b.subject(), administered(caller)))
                 .orElseThrow(() -> new NotFoundException("No binding " + bindingId));
+        // taking rights away is as strong as giving them: only who holds them there may
+        escalation.requireHolds(caller, roles.find(binding.role()).map(Role::permissions).orElse(java.util.Set.of()),
+                binding.scope(), "binding.delete", binding.subject().type().apiName() + " " + binding.subject().id());
+        if (!lastAdmin.remainsWithout(null, java.util.Optional.of(bindingId))) {
+            throw new ConflictException("bindingId", "this would leave no enabled user holding admin globally");
+        }
         bindings.delete(bindingId);
         grants.changed();
         audit.record(CallerAudit.entry(caller, "binding.delete", hostOf(binding.scope()),

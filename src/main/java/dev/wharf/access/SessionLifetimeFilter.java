@@ -11,9 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A browser session lasts at most {@code wharf.session.absolute-timeout} from sign-in, however busy (the
- * idle timeout is the servlet container's): a stolen session cookie is worth only so much. The next
- * request after that signs in again.
+ * A browser session lasts at most {@code wharf.session.absolute-timeout} from its start, however busy (the
+ * idle timeout is the servlet container's): a stolen session cookie is worth only so much. The start is
+ * when the session began, which may be the sign-in page's visit a little before signing in (the sign-in
+ * changes the session's id, not its age). The next request after that signs in again.
  */
 final class SessionLifetimeFilter extends OncePerRequestFilter {
 

@@ -68,7 +68,16 @@ class SignInThrottle {
         failures.remove(key(username, address));
     }
 
-    private static String key(String username, String address) {
-        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "\n" + address;
+    /**
+     * The account as sign-in will look it up: trimmed as Spring trims it (which drops control characters
+     * too), without case. A name no account can have (too long, control characters inside) counts as one
+     * key per address, so variations cannot buy fresh attempts or fill memory.
+     */
+    static String key(String username, String address) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            name = "\u0000not-a-username";
+        }
+        return name + "\n" + address;
     }
 }

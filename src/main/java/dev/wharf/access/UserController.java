@@ -41,9 +41,13 @@ class UserController {
     private final AccessGrants grants;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Escalation escalation;
+    private final LastAdmin lastAdmin;
 
     UserController(UserAccounts users, JdbcAggregateOperations aggregates, PasswordEncoder encoder, BindingStore bindings,
-            AccessGrants grants, AuditTrail audit, Clock clock) {
+            AccessGrants grants, AuditTrail audit, Clock clock, Escalation escalation, LastAdmin lastAdmin) {
+        this.escalation = escalation;
+        this.lastAdmin = lastAdmin;
         this.users = users;
         this.aggregates = aggregates;
         this.encoder = encoder;
@@ -97,7 +101,7 @@ class UserController {
     @DeleteMapping("/api/v1/users/{userId}")
     @Transactional
     public ResponseEntity<Void> delete(@PathVariable UUID userId, Authentication caller) {
-        UserAccount user = notSelf(find(userId), caller, "delete");
+        UserAccount user = guarded(notSelf(find(userId), caller, "delete"), caller, "user.delete", true);
         bindings.deleteAllOf(Binding.Subject.user(user.id()));
         users.delete(user); // its tokens and team memberships go with it (foreign keys)
         grants.changed();
@@ -106,13 +110,29 @@ class UserController {
     }
 
     private ResponseEntity<Void> setEnabled(UUID userId, boolean enabled, Authentication caller) {
-        UserAccount user = notSelf(find(userId), caller, enabled ? "enable" : "disable");
+        UserAccount user = guarded(notSelf(find(userId), caller, enabled ? "enable" : "disable"), caller,
+                enabled ? "user.enable" : "user.disable", !enabled);
         aggregates.update(new UserAccount(user.id(), user.username(), user.passwordHash(), user.displayName(), enabled,
                 user.createdAt()));
         grants.changed();
         audit.record(CallerAudit.entry(caller, enabled ? "user.enable" : "user.disable", null, user.username(),
                 AuditEntry.Outcome.SUCCESS, null));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Turning an account on or off is as strong as what it holds: the caller must hold every permission
+     * the account's bindings grant, where they grant it (else re-enabling an admin would make anyone with
+     * user.manage an admin), and no change may leave the console without an enabled global admin.
+     */
+    private UserAccount guarded(UserAccount user, Authentication caller, String action, boolean removes) {
+        for (Grants.Held held : grants.of(user.id()).held()) {
+            escalation.requireHolds(caller, held.permissions(), held.binding().scope(), action, user.username());
+        }
+        if (removes && !lastAdmin.remainsWithout(user.id(), java.util.Optional.empty())) {
+            throw new ConflictException("userId", "this would leave no enabled user holding admin globally");
+        }
+        return user;
     }
 
     private UserAccount find(UUID userId) {

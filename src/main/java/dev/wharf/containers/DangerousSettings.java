@@ -99,11 +99,13 @@ class DangerousSettings {
     }
 
     /**
-     * Only {@code host} shares the host's namespace; {@code container:<id>}, {@code none}, {@code private}
-     * and network names do not. Any spelling of {@code host} counts, to be safe.
+     * {@code host} shares the host's namespace, and so may {@code container:<id>}: it joins another
+     * container's namespaces, which may be the host's (a container created with them, or privileged), so it
+     * needs the same allowance. {@code none}, {@code private} and network names do not. Any spelling counts.
      */
     private static boolean isHost(String mode) {
-        return mode != null && mode.strip().equalsIgnoreCase("host");
+        String value = mode == null ? "" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+        return value.equals("host") || value.startsWith("container:");
     }
 
     private static Optional<Refusal> refuse(String field, String setting, String allowance) {

@@ -91,7 +91,7 @@ class HostApiController {
         return view(hosts.require(caller, hostId, Permission.HOST_READ));
     }
 
-    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
     @PostMapping("/api/v1/hosts")
     ResponseEntity<HostView> register(@RequestBody HostRequest body, Authentication caller) {
         RegisteredHost host = changes.register(caller, body.registration());
@@ -99,10 +99,9 @@ class HostApiController {
     }
 
     /** Tries a registration without saving it: what answers there, or the exact error. */
-    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
     @PostMapping("/api/v1/hosts/test")
     ConnectionTestView test(@RequestBody HostRequest body, Authentication caller) {
-        access.require(caller, Permission.HOST_MANAGE, HostScope.none()); // reaching out to an engine, as registering does
         var check = checks.test(body.registration());
         return new ConnectionTestView(check.ok(), check.engineVersion(), check.apiVersion(), check.os(), check.error());
     }

@@ -59,8 +59,14 @@ class HostChanges {
 
     /** The entry's detail is the policy now in force, so the trail shows what each change opened or closed. */
     RegisteredHost setPolicy(Authentication caller, RegisteredHost current, HostPolicyRules.Requested requested) {
-        return audited(caller, "host.policy", current.id(), current.name(),
-                () -> registry.setPolicy(current.id(), requested), host -> host.policy().toString());
+        return audited(caller, "host.policy", current.id(), current.name(), () -> {
+            // opening a setting can make a container root on the engine (an hcs host's engine is this very
+            // machine): as with pointing a host at an engine, that needs host.manage globally; closing does not
+            if (HostPolicyRules.checked(requested).allowsMoreThan(current.policy())) {
+                access.require(caller, Permission.HOST_MANAGE, HostScope.none());
+            }
+            return registry.setPolicy(current.id(), requested);
+        }, host -> host.policy().toString());
     }
 
     RegisteredHost remove(Authentication caller, RegisteredHost current) {

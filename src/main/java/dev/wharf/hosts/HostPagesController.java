@@ -98,14 +98,13 @@ class HostPagesController {
         return "hosts/list";
     }
 
-    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
     @GetMapping("/hosts/new")
     String registerForm(Authentication caller, Model model) {
-        access.require(caller, Permission.HOST_MANAGE, HostScope.none()); // registering reaches a new engine: global
         return form(model, HostForm.empty(), null, Map.of());
     }
 
-    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.HANDLER)
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
     @PostMapping("/hosts")
     ModelAndView register(@ModelAttribute HostForm form, Authentication caller, RedirectAttributes flash) {
         try {

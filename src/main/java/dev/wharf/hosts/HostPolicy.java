@@ -36,4 +36,12 @@ public record HostPolicy(boolean allowPrivileged, List<String> allowHostMounts, 
         String upper = name.toUpperCase(Locale.ROOT);
         return upper.startsWith("CAP_") ? upper.substring(4) : upper;
     }
+
+    /** True when this policy allows anything {@code other} does not. */
+    public boolean allowsMoreThan(HostPolicy other) {
+        return (allowPrivileged && !other.allowPrivileged()) || (allowDevices && !other.allowDevices())
+                || (allowHostNamespaces && !other.allowHostNamespaces())
+                || !other.allowHostMounts().containsAll(allowHostMounts)
+                || !other.allowCapabilities().containsAll(allowCapabilities);
+    }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * The check every route gets before its handler runs, from what the route states ({@link Requires},
@@ -49,8 +50,11 @@ class RouteAccess implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ASYNC) {
-            return true; // static assets; the dispatch that completes a stream was checked when it began
+        if (request.getDispatcherType() == DispatcherType.ASYNC || handler instanceof ResourceHttpRequestHandler) {
+            return true; // the dispatch that completes a stream was checked when it began; static assets are open
+        }
+        if (!(handler instanceof HandlerMethod method)) {
+            throw new AccessDeniedException("This route states no access rule"); // Spring's own OPTIONS answers, for one
         }
         if (method.hasMethodAnnotation(Public.class)) {
             return true;

@@ -12,7 +12,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every open stream of every kind (events, pages, stats, logs), by user and by browser session: a user
@@ -114,7 +113,7 @@ class OpenStreams {
      * A binding, role, team, user or token changed: every stream whose viewer may no longer sign in (disabled,
      * token revoked) or no longer see what it shows ends. Checked once the change is committed.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void accessChanged(AccessChanged changed) {
         List<Permit> all = new ArrayList<>();
         synchronized (this) {

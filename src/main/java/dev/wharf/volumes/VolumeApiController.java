@@ -87,20 +87,28 @@ class VolumeApiController {
     }
 
     /**
-     * The local driver's {@code device} option mounts what it names into every container that uses the
-     * volume ({@code o=bind,device=/etc}): a way around the bind-mount rule, so it needs the same policy. A
-     * device that is not an absolute host path (a block device's, a network share's) is refused outright.
+     * The local driver mounts what its options say into every container that uses the volume: a bind of
+     * any host path ({@code o=bind,device=/etc}), an overlay over the host's root, a block device. Only a
+     * plain volume, a tmpfs, or a bind of a path the host's policy allows (allowHostMounts) is let through.
      */
     private void requireAllowedDevice(RegisteredHost host, CreateVolume body, Authentication caller) {
         boolean local = body.driver() == null || body.driver().isBlank() || body.driver().equals("local");
-        String device = body.options() == null ? null : body.options().get("device");
-        if (!local || device == null) {
-            return;
+        Map<String, String> options = body.options() == null ? Map.of() : body.options();
+        if (!local || options.isEmpty()) {
+            return; // another driver is a plugin the host's admins installed; it decides what its options mean
         }
-        boolean allowed = !device.startsWith("/dev/") && HostPath.parse(device).map(path -> host.policy().allowsHostPath(path)).orElse(false);
-        if (!allowed) {
-            ForbiddenInputException refused = new ForbiddenInputException("options.device", "a local volume on device '"
-                    + device + "' is refused on host '" + host.name() + "' unless the host's policy allows that path (allowHostMounts)");
+        String type = options.getOrDefault("type", "");
+        String device = options.get("device");
+        boolean tmpfs = type.equals("tmpfs") && (device == null || device.equals("tmpfs"))
+                && !options.getOrDefault("o", "").contains("bind");
+        boolean allowedBind = type.equals("none") && device != null && !device.startsWith("/dev/")
+                && java.util.Arrays.stream(options.getOrDefault("o", "").split(",")).allMatch(o -> java.util.Set.of("bind", "rbind", "ro", "rw").contains(o.strip()))
+                && options.keySet().stream().allMatch(java.util.Set.of("type", "o", "device")::contains)
+                && HostPath.parse(device).map(path -> host.policy().allowsHostPath(path)).orElse(false);
+        if (!tmpfs && !allowedBind) {
+            ForbiddenInputException refused = new ForbiddenInputException("options", "a local volume with options " + options.keySet()
+                    + " (type '" + type + "') is refused on host '" + host.name() + "': only tmpfs, or a bind (type none, o bind)"
+                    + " of a path the host's policy allows (allowHostMounts)");
             audit.record(CallerAudit.entry(caller, "volume.create", host.id(), body.name(), AuditEntry.Outcome.DENIED, refused.getMessage()));
             throw refused;
         }

@@ -176,10 +176,13 @@ class DangerousSettingsApiTests {
 
         JsonNode refused = ApiSession.problem(api.post(volumes, request), 403, "forbidden");
 
-        assertThat(refused.path("field").asString()).isEqualTo("options.device");
+        assertThat(refused.path("field").asString()).isEqualTo("options");
         assertThat(TestEngines.cli(TestEngines.unix(), "volume", "ls", "-q", "--filter", "name=" + volume)).isEmpty();
         assertThat(ApiSession.problem(api.post(volumes, Map.of("name", volume, "options", Map.of("device", "/dev/sda1"))), 403,
-                "forbidden").path("field").asString()).as("a block device is no host path a policy can allow").isEqualTo("options.device");
+                "forbidden").path("field").asString()).as("a block device is no host path a policy can allow").isEqualTo("options");
+        assertThat(ApiSession.problem(api.post(volumes, Map.of("name", volume, "options", Map.of("type", "overlay",
+                "o", "lowerdir=/,upperdir=/tmp/u,workdir=/tmp/w", "device", "overlay"))), 403, "forbidden").path("field").asString())
+                .as("an overlay over the host's root").isEqualTo("options");
 
         setPolicy(Map.of("allowHostMounts", List.of(hostDir.resolve("etc").toString())));
         try {

@@ -68,15 +68,24 @@ class DangerousSettingsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "bridge", "my-net", "container:web-1"})
+    @ValueSource(strings = {"none", "bridge", "my-net"})
     void otherNetworksAreFine(String network) {
         assertThat(refusedField(DENY_ALL, spec(false, List.of(), List.of(), List.of(), network, null, null))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"container:web-1", "private", "shareable", "none", ""})
-    void sharingAnotherContainersNamespaceIsFine(String mode) {
+    @ValueSource(strings = {"private", "shareable", "none", ""})
+    void privateAndNoNamespacesAreFine(String mode) {
         assertThat(refusedField(DENY_ALL, spec(false, List.of(), List.of(), List.of(), "none", mode, mode))).isEmpty();
+    }
+
+    /** Joining another container's namespaces may be joining the host's: it needs the same allowance. */
+    @ParameterizedTest
+    @ValueSource(strings = {"container:web-1", "CONTAINER:web-1"})
+    void joiningAnotherContainersNamespacesIsRefused(String mode) {
+        assertThat(refusedField(DENY_ALL, spec(false, List.of(), List.of(), List.of(), mode, null, null))).hasValue("network");
+        assertThat(refusedField(DENY_ALL, spec(false, List.of(), List.of(), List.of(), "none", mode, null))).hasValue("pidMode");
+        assertThat(refusedField(DENY_ALL, spec(false, List.of(), List.of(), List.of(), "none", null, mode))).hasValue("ipcMode");
     }
 
     @ParameterizedTest
