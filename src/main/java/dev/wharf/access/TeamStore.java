@@ -22,18 +22,19 @@ class TeamStore {
         this.jdbc = jdbc;
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Team> TEAM = (row, n) ->
+            new Team(row.getObject("id", UUID.class), row.getString("name"), row.getTimestamp("created_at").toInstant());
+
     List<Team> all() {
-        return jdbc.sql("SELECT id, name, created_at FROM team ORDER BY name")
-                .query((row, n) -> new Team(row.getObject("id", UUID.class), row.getString("name"), row.getTimestamp("created_at").toInstant()))
-                .list();
+        return jdbc.sql("SELECT id, name, created_at FROM team ORDER BY name").query(TEAM).list();
     }
 
     Optional<Team> find(UUID id) {
-        return all().stream().filter(team -> team.id().equals(id)).findFirst();
+        return jdbc.sql("SELECT id, name, created_at FROM team WHERE id = ?").param(id).query(TEAM).optional();
     }
 
     Optional<Team> findByName(String name) {
-        return all().stream().filter(team -> team.name().equals(name)).findFirst();
+        return jdbc.sql("SELECT id, name, created_at FROM team WHERE name = ?").param(name).query(TEAM).optional();
     }
 
     void insert(Team team) {

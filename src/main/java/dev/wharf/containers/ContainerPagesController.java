@@ -7,7 +7,7 @@ import dev.wharf.engine.Capability;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.EngineException;
-import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.HostStatuses;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
@@ -32,15 +32,15 @@ class ContainerPagesController {
     private final VisibleHosts hosts;
     private final HostStatuses statuses;
     private final Inventory inventory;
-    private final HostActions actions;
+    private final HostEngines engines;
     private final AccessPolicy access;
 
-    ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, Inventory inventory, HostActions actions,
+    ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, Inventory inventory, HostEngines engines,
             AccessPolicy access) {
         this.hosts = hosts;
         this.statuses = statuses;
         this.inventory = inventory;
-        this.actions = actions;
+        this.engines = engines;
         this.access = access;
     }
 
@@ -64,9 +64,10 @@ class ContainerPagesController {
     @GetMapping("/hosts/{hostId}/containers/{containerId}")
     String container(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
+        ContainerEngine engine = engines.engine(hostId);
         ContainerSummary container;
         try {
-            container = actions.read(caller, hostId, Permission.CONTAINER_READ, engine -> engine.inspect(containerId).summary());
+            container = engine.inspect(containerId).summary();
         } catch (EngineException.NotFound e) {
             throw new NotFoundException("No container " + containerId + " on " + host.name());
         }
@@ -74,7 +75,7 @@ class ContainerPagesController {
         model.addAttribute("container", container);
         // a kind without logs (hcs) gets no log panel rather than one that can only fail
         model.addAttribute("canReadLogs", access.may(caller, Permission.CONTAINER_LOGS, host.scope())
-                && actions.read(caller, hostId, Permission.CONTAINER_READ, ContainerEngine::capabilities).contains(Capability.LOGS));
+                && engine.capabilities().contains(Capability.LOGS));
         return "containers/detail";
     }
 }

@@ -5,7 +5,7 @@ import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
 import dev.wharf.engine.ContainerSummary;
-import dev.wharf.hosts.HostActions;
+import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,13 +32,13 @@ class ContainerStreamController {
     /** Lines a container page starts with. */
     private static final int PAGE_TAIL = 200;
 
-    private final HostActions actions;
+    private final HostEngines engines;
     private final VisibleHosts hosts;
     private final AccessPolicy access;
     private final ContainerFeeds feeds;
 
-    ContainerStreamController(HostActions actions, VisibleHosts hosts, AccessPolicy access, ContainerFeeds feeds) {
-        this.actions = actions;
+    ContainerStreamController(HostEngines engines, VisibleHosts hosts, AccessPolicy access, ContainerFeeds feeds) {
+        this.engines = engines;
         this.hosts = hosts;
         this.access = access;
         this.feeds = feeds;
@@ -84,7 +84,7 @@ class ContainerStreamController {
             Permission permission, ContainerFeeds.Kind kind, int replay, LiveEvents.Form form) {
         HostScope scope = hosts.require(caller, hostId, permission).scope();
         // the engine's own answer: 404 for a container it does not have, and the full id for a name
-        ContainerSummary container = actions.read(caller, hostId, permission, engine -> engine.inspect(containerId).summary());
+        ContainerSummary container = engines.engine(hostId).inspect(containerId).summary();
         return ResponseEntity.ok()
                 .header("X-Accel-Buffering", "no")
                 .body(feeds.open(caller, sessionId, hostId, container.id(), container.name(), kind, replay, form,

@@ -48,6 +48,7 @@ class SessionAndHeadersTests {
 
         String after = sessionCookie(signedIn);
         assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(before).as("the sign-in page's session, which holds its CSRF token").isNotEmpty();
         assertThat(after).as("a session id is issued at sign-in").isNotEmpty();
         assertThat(id(after)).as("not the one from before sign-in").isNotEqualTo(id(before));
         assertThat(after).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
