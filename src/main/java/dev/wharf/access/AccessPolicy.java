@@ -36,13 +36,24 @@ public class AccessPolicy {
                 .orElse(false);
     }
 
+    /** What the caller's bindings grant there, within the limits of the token it came with. */
     public boolean may(Authentication caller, Permission permission, HostScope scope) {
-        return user(caller).map(user -> grants.of(user.id()).allows(permission, scope)).orElse(false);
+        return user(caller).map(user -> user.limits().allows(permission, scope) && grants.of(user.id()).allows(permission, scope))
+                .orElse(false);
     }
 
     /** True when the caller holds {@code permission} at some scope: a fleet list then has hosts to show. */
     public boolean maySomewhere(Authentication caller, Permission permission) {
-        return user(caller).map(user -> grants.of(user.id()).allowsSomewhere(permission)).orElse(false);
+        return user(caller).map(user -> user.limits().permits(permission) && grants.of(user.id()).allowsSomewhere(permission))
+                .orElse(false);
+    }
+
+    /**
+     * Team-admin rights are not a permission a token could list, so only a session or a token without
+     * limits carries them: a narrowed token is exactly as strong as its list says.
+     */
+    static boolean carriesTeamAdminRights(Authentication caller) {
+        return user(caller).map(user -> !user.limits().narrowed()).orElse(false);
     }
 
     /** Throws {@link AccessDeniedException} (a 403) unless {@link #may} says yes. */

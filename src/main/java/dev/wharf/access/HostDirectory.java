@@ -10,4 +10,15 @@ import java.util.UUID;
 public interface HostDirectory {
 
     Optional<HostScope> scopeOf(UUID hostId);
+
+    /** A registered host as access answers show it. */
+    record HostRef(UUID id, String name, String group) {
+
+        public HostScope scope() {
+            return HostScope.of(id, group);
+        }
+    }
+
+    /** Every registered host, by name. */
+    java.util.List<HostRef> all();
 }
