@@ -48,13 +48,6 @@ public class AccessPolicy {
                 .orElse(false);
     }
 
-    /**
-     * Team-admin rights are not a permission a token could list, so only a session or a token without
-     * limits carries them: a narrowed token is exactly as strong as its list says.
-     */
-    static boolean carriesTeamAdminRights(Authentication caller) {
-        return user(caller).map(user -> !user.limits().narrowed()).orElse(false);
-    }
 
     /** Throws {@link AccessDeniedException} (a 403) unless {@link #may} says yes. */
     public void require(Authentication caller, Permission permission, HostScope scope) {

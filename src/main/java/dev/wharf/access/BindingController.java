@@ -135,7 +135,7 @@ class BindingController {
     }
 
     private List<UUID> administered(Authentication caller) {
-        return AccessPolicy.user(caller).map(user -> teams.teamsAdministeredBy(user.id())).orElse(List.of());
+        return teams.administeredBy(caller);
     }
 
     private void requireExists(Binding.Subject subject) {

@@ -76,7 +76,7 @@ class EffectiveAccess {
         String named = user.strip();
         Optional<UserAccount> found = users.findByUsername(named).or(() -> uuid(named).flatMap(users::findById));
         boolean mayAsk = found.map(u -> u.id().equals(me.id()) || access.may(caller, Permission.USER_MANAGE, HostScope.none())
-                || administersTeamOf(caller, me, u)).orElse(false);
+                || administersTeamOf(caller, u)).orElse(false);
         if (!mayAsk) {
             if (found.isPresent()) {
                 access.recordDenial(caller, "access.read", null, found.get().username(), "not their own, their team's, or held user.manage");
@@ -86,12 +86,9 @@ class EffectiveAccess {
         return found.get();
     }
 
-    private boolean administersTeamOf(Authentication caller, SignedInUser me, UserAccount user) {
-        if (!AccessPolicy.carriesTeamAdminRights(caller)) {
-            return false;
-        }
+    private boolean administersTeamOf(Authentication caller, UserAccount user) {
         List<UUID> theirs = teams.teamsOf(user.id());
-        return teams.teamsAdministeredBy(me.id()).stream().anyMatch(theirs::contains);
+        return teams.administeredBy(caller).stream().anyMatch(theirs::contains);
     }
 
     private HostDirectory.HostRef host(String host, Authentication caller) {

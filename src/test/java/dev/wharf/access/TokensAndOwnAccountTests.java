@@ -113,6 +113,21 @@ class TokensAndOwnAccountTests {
     }
 
     @Test
+    void aNarrowedTokenCarriesNoTeamAdminRights() {
+        Person teamAdmin = fixtures.userWith("lead", "viewer", "global", null);
+        String team = fixtures.team("leads");
+        fixtures.member(team, teamAdmin, true);
+        Person newcomer = fixtures.user("newcomer");
+        String narrowed = token(teamAdmin, Map.of("permissions", List.of("host.read")));
+
+        problem(as(narrowed).get("/api/v1/teams/" + team), 404, "not-found");
+        problem(as(narrowed).postJson("/api/v1/teams/" + team + "/members", "{\"userId\":\"" + newcomer.id() + "\"}"), 404, "not-found");
+        assertThat(fixtures.teamView(team).path("members").findValuesAsString("username")).doesNotContain(newcomer.username());
+
+        assertThat(teamAdmin.api().post("/api/v1/teams/" + team + "/members", Map.of("userId", newcomer.id())).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void theTokenListShowsWhatEachTokenMayUseAndWhere() {
         Person viewer = fixtures.userWith("lister", "viewer", "host", hostA);
         token(viewer, Map.of("name", "images", "permissions", List.of("image.read"), "scopes", List.of(Map.of("type", "host", "id", hostA))));
