@@ -74,7 +74,7 @@ class EffectiveAccess {
             return users.findById(me.id()).orElseThrow();
         }
         String named = user.strip();
-        Optional<UserAccount> found = users.findByUsername(named).or(() -> uuid(named).flatMap(users::findById));
+        Optional<UserAccount> found = users.findByUsername(named).or(() -> Ids.uuid(named).flatMap(users::findById));
         boolean mayAsk = found.map(u -> u.id().equals(me.id()) || access.may(caller, Permission.USER_MANAGE, HostScope.none())
                 || administersTeamOf(caller, u)).orElse(false);
         if (!mayAsk) {
@@ -92,7 +92,7 @@ class EffectiveAccess {
     }
 
     private HostDirectory.HostRef host(String host, Authentication caller) {
-        UUID id = uuid(host).orElseThrow(() -> new InvalidInputException("host", "must be a host id"));
+        UUID id = Ids.uuid(host).orElseThrow(() -> new InvalidInputException("host", "must be a host id"));
         Optional<HostDirectory.HostRef> found = hosts.all().stream().filter(h -> h.id().equals(id)).findFirst();
         if (found.isEmpty() || !access.may(caller, Permission.HOST_READ, found.get().scope())) {
             found.ifPresent(h -> access.recordDenial(caller, "access.read", h.id(), null, "missing host.read"));
@@ -108,11 +108,4 @@ class EffectiveAccess {
         return new Source(binding.id(), binding.role(), new AccessViews.ScopeView(binding.scope().type().apiName(), binding.scope().id()), via);
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -37,7 +37,7 @@ class ScopeReader {
                 }
                 return Scope.group(ref.id());
             default:
-                UUID hostId = uuid(ref.id());
+                UUID hostId = Ids.uuid(ref.id()).orElse(null);
                 if (hostId == null || hosts.scopeOf(hostId).filter(host -> access.may(caller, Permission.HOST_READ, host)).isEmpty()) {
                     throw new InvalidInputException(field + ".id", "no such host");
                 }
@@ -45,11 +45,4 @@ class ScopeReader {
         }
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -127,7 +127,7 @@ class Tokens {
 
     private UserAccount automationAccount(String user, Authentication caller) {
         access.require(caller, Permission.USER_MANAGE, HostScope.none());
-        Optional<UserAccount> found = users.findByUsername(user).or(() -> uuid(user).flatMap(users::findById));
+        Optional<UserAccount> found = users.findByUsername(user).or(() -> Ids.uuid(user).flatMap(users::findById));
         if (found.isEmpty()) {
             throw new InvalidInputException("user", "no user '" + user + "'");
         }
@@ -209,11 +209,4 @@ class Tokens {
         return new AccessViews.ScopeView(scope.type().apiName(), scope.id());
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }
