@@ -2,6 +2,7 @@ package dev.wharf.hosts;
 
 import dev.wharf.access.HostDirectory;
 import dev.wharf.access.HostScope;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,5 +20,10 @@ class RegisteredHostDirectory implements HostDirectory {
     @Override
     public Optional<HostScope> scopeOf(UUID hostId) {
         return registry.find(hostId).map(RegisteredHost::scope);
+    }
+
+    @Override
+    public List<KnownHost> all() {
+        return registry.list().stream().map(host -> new KnownHost(host.id(), host.name(), host.scope())).toList();
     }
 }
