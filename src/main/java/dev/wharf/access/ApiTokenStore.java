@@ -88,6 +88,11 @@ class ApiTokenStore {
         return tokens.findById(tokenId).filter(t -> t.userId().equals(userId));
     }
 
+    /** The token exists and belongs to someone other than {@code userId}: asking for it is a refusal worth recording. */
+    boolean belongsToAnother(UUID userId, UUID tokenId) {
+        return tokens.findById(tokenId).filter(t -> !t.userId().equals(userId)).isPresent();
+    }
+
     /** The token exists (not revoked) and has not expired. */
     boolean isLive(UUID tokenId) {
         return tokens.findById(tokenId).filter(t -> !t.expiredAt(clock.instant())).isPresent();

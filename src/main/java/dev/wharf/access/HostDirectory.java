@@ -1,11 +1,13 @@
 package dev.wharf.access;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What access control needs to know of hosts (a seam, since hosts depend on access): the scope of a host
- * a binding names, so a grant on it can be checked against the granter's own rights there.
+ * a binding names, so a grant on it can be checked against the granter's own rights there, and every host,
+ * for what reaches across hosts (the audit trail a reader may see).
  */
 public interface HostDirectory {
 
@@ -20,5 +22,5 @@ public interface HostDirectory {
     }
 
     /** Every registered host, by name. */
-    java.util.List<HostRef> all();
+    List<HostRef> all();
 }

@@ -32,8 +32,10 @@ class TokenController {
     private final ApiTokenStore store;
     private final AuditTrail audit;
     private final AccessGrants grants;
+    private final AccessPolicy access;
 
-    TokenController(Tokens tokens, ApiTokenStore store, AuditTrail audit, AccessGrants grants) {
+    TokenController(Tokens tokens, ApiTokenStore store, AuditTrail audit, AccessGrants grants, AccessPolicy access) {
+        this.access = access;
         this.tokens = tokens;
         this.store = store;
         this.audit = audit;
@@ -58,7 +60,7 @@ class TokenController {
     @GetMapping("/api/v1/tokens/{tokenId}")
     Tokens.TokenView get(@PathVariable UUID tokenId, Authentication caller) {
         return tokens.of(owner(caller).id()).stream().filter(t -> t.id().equals(tokenId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No token " + tokenId));
+                .orElseThrow(() -> notFound(owner(caller).id(), tokenId, "token.read", caller));
     }
 
     @SignedIn("the caller's own tokens")
@@ -84,10 +86,18 @@ class TokenController {
 
     void revoke(UUID ownerId, UUID tokenId, Authentication caller) {
         if (!store.revokeOwn(ownerId, tokenId)) {
-            throw new NotFoundException("No token " + tokenId);
+            throw notFound(ownerId, tokenId, "token.revoke", caller);
         }
         grants.changed(); // streams opened with this token end
         audit.record(CallerAudit.entry(caller, "token.revoke", null, tokenId.toString(), AuditEntry.Outcome.SUCCESS, null));
+    }
+
+    /** Another user's token is answered like one that does not exist, and the attempt is recorded. */
+    private NotFoundException notFound(UUID ownerId, UUID tokenId, String action, Authentication caller) {
+        if (store.belongsToAnother(ownerId, tokenId)) {
+            access.recordDenial(caller, action, null, tokenId.toString(), "not a token of this user");
+        }
+        return new NotFoundException("No token " + tokenId);
     }
 
     private static SignedInUser owner(Authentication caller) {
