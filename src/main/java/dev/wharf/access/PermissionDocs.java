@@ -17,7 +17,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Who may call each operation of the OpenAPI document, read from the handler's own rule ({@link Requires},
  * {@link SignedIn}, {@link Public}): the extension {@code x-wharf-permission} for programs, a sentence in the
- * description for people, and the sign-in and permission errors (401, 403) the rule can cause.
+ * description for people, and the sign-in and permission errors (401, 403) every route but a public one can answer.
  */
 @Component
 class PermissionDocs implements GlobalOperationCustomizer {
@@ -46,12 +46,11 @@ class PermissionDocs implements GlobalOperationCustomizer {
         addRule(operation, rule);
         appendDescription(operation, sentence);
         if (!rule.containsKey("public")) {
+            // signed-in routes can refuse too: another user's things, a token asking for what only a password may
             ProblemDocs.add(operation, HttpStatus.UNAUTHORIZED, "No credentials, or a token that is unknown, expired or revoked "
                     + "(`unauthorized`)");
-        }
-        if (requires != null) {
-            ProblemDocs.add(operation, HttpStatus.FORBIDDEN, "The caller may see the resource but lacks the permission, or the "
-                    + "host's policy refuses a setting (`forbidden`)");
+            ProblemDocs.add(operation, HttpStatus.FORBIDDEN, "The caller may see the resource but is not allowed this: a missing "
+                    + "permission, or a setting the host's policy refuses (`forbidden`)");
         }
         return operation;
     }

@@ -39,8 +39,8 @@ class SignInDocs implements GlobalOpenApiCustomizer {
         Operation create = tokens == null ? null : tokens.getPost();
         if (create != null) {
             create.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
-            ProblemDocs.add(create, HttpStatus.FORBIDDEN, "Signed in with a token instead of a password (`forbidden`): tokens "
-                    + "cannot make tokens");
+            create.getResponses().addApiResponse("403", ProblemDocs.answer("Signed in with a token instead of a password "
+                    + "(`forbidden`): tokens cannot make tokens"));
             ProblemDocs.add(create, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this user or address "
                     + "(`rate-limited`)");
             create.getResponses().get("429").addHeaderObject("Retry-After", ProblemDocs.retryAfter());

@@ -10,11 +10,15 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.servlet.ServletResponse;
 import java.beans.Introspector;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 /**
  * What springdoc cannot see in a handler's signature, read from the API's conventions (ARCHITECTURE.md):
  * <ul>
- * <li>a {@code ResponseEntity<Void>} answers 204 without a body; a POST answering a {@code ResponseEntity} with a
+ * <li>a {@code ResponseEntity<Void>} answers 204 without a body, unless the handler writes the response itself
+ * (an export), which answers 200 in the types its mapping produces; a POST answering a {@code ResponseEntity} with a
  * body creates, so 201 with {@code Location}. A handler that answers otherwise (202 for long work) says so with
  * swagger's {@code @ApiResponse}, and this leaves it alone;</li>
  * <li>a stream ({@code text/event-stream}) is described as server-sent events;</li>
@@ -86,6 +91,13 @@ final class AnswerDocs implements GlobalOperationCustomizer {
         return produces || ResponseBodyEmitter.class.isAssignableFrom(body(handler).toClass());
     }
 
+    /** Whether the handler writes its answer to the response itself (a stream of rows), returning nothing. */
+    static boolean writesItsOwnAnswer(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).map(MethodParameter::getParameterType)
+                .anyMatch(type -> ServletResponse.class.isAssignableFrom(type) || OutputStream.class.isAssignableFrom(type)
+                        || Writer.class.isAssignableFrom(type));
+    }
+
     static Set<RequestMethod> methods(HandlerMethod handler) {
         RequestMapping mapping = mapping(handler);
         return mapping == null ? Set.of() : Set.of(mapping.method());
@@ -114,7 +126,15 @@ final class AnswerDocs implements GlobalOperationCustomizer {
         }
         Class<?> body = body(handler).toClass();
         boolean returnsResponseEntity = ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType());
-        if (body == Void.class || body == void.class) {
+        if ((body == Void.class || body == void.class) && writesItsOwnAnswer(handler)) {
+            if (ok.getContent() == null || ok.getContent().isEmpty()) {
+                RequestMapping mapping = mapping(handler);
+                String[] types = mapping == null || mapping.produces().length == 0 ? new String[] {"*/*"} : mapping.produces();
+                Content content = new Content();
+                Arrays.stream(types).forEach(type -> content.addMediaType(type, new MediaType().schema(bytes())));
+                ok.description("The answer, written as it is produced (its form as the description says)").content(content);
+            }
+        } else if (body == Void.class || body == void.class) {
             responses.remove("200");
             responses.addApiResponse("204", new ApiResponse().description("Done; no body"));
         } else if (returnsResponseEntity && methods(handler).equals(Set.of(RequestMethod.POST)) && !streams(handler)) {

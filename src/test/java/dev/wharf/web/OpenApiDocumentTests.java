@@ -6,9 +6,13 @@ import dev.wharf.access.Requires;
 import dev.wharf.testing.ApiSession;
 import dev.wharf.testing.Http;
 import dev.wharf.testing.UsesTestDatabase;
+import jakarta.servlet.ServletResponse;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +101,9 @@ class OpenApiDocumentTests {
             if (problemAnswers(operation).isEmpty() || (!open && !problemAnswers(operation).contains("401"))) {
                 wrong.add(endpoint + ": problem+json answers " + problemAnswers(operation) + ", 401 expected unless public");
             }
+            operation.path("parameters").values().stream().filter(parameter -> parameter.path("schema").has("$ref"))
+                    .forEach(parameter -> wrong.add(endpoint + ": parameter " + parameter.path("name").asString()
+                            + " is an object, not the query parameters it is bound from"));
             for (HandlerMethod handler : handlers) {
                 checkBody(endpoint, handler, operation, wrong);
                 checkAnswer(endpoint, handler, operation, wrong);
@@ -185,17 +192,22 @@ class OpenApiDocumentTests {
         ResolvableType returned = ResolvableType.forMethodReturnType(handler.getMethod());
         Class<?> body = (ResponseEntity.class.isAssignableFrom(returned.toClass()) ? returned.getGeneric(0) : returned).toClass();
         JsonNode responses = operation.path("responses");
-        if (body == Void.class || body == void.class) {
+        boolean writesItself = Arrays.stream(handler.getMethod().getParameterTypes()).anyMatch(type ->
+                ServletResponse.class.isAssignableFrom(type) || OutputStream.class.isAssignableFrom(type) || Writer.class.isAssignableFrom(type));
+        boolean nothing = body == Void.class || body == void.class;
+        if (nothing && !writesItself) {
             if (!responses.has("204") || !responses.path("204").path("content").isEmpty()) {
                 wrong.add(endpoint + ": answers no body, so 204 without content, not " + responses.propertyNames());
             }
             return;
         }
-        String mediaType = ResponseBodyEmitter.class.isAssignableFrom(body) ? "text/event-stream" : "application/json";
-        boolean answered = responses.properties().stream()
-                .anyMatch(r -> r.getKey().startsWith("2") && !r.getValue().path("content").path(mediaType).path("schema").isEmpty());
+        String mediaType = nothing ? null : ResponseBodyEmitter.class.isAssignableFrom(body) ? "text/event-stream" : "application/json";
+        boolean answered = responses.properties().stream().filter(r -> r.getKey().startsWith("2"))
+                .map(r -> r.getValue().path("content"))
+                .anyMatch(content -> mediaType == null ? !content.isEmpty() : !content.path(mediaType).path("schema").isEmpty());
         if (!answered) {
-            wrong.add(endpoint + ": no 2xx " + mediaType + " answer with a schema for " + handler.getShortLogMessage());
+            wrong.add(endpoint + ": no 2xx " + (mediaType == null ? "" : mediaType + " ") + "answer with a schema for "
+                    + handler.getShortLogMessage());
         }
     }
 
