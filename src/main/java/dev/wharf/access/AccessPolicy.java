@@ -36,14 +36,18 @@ public class AccessPolicy {
                 .orElse(false);
     }
 
+    /** What the caller's bindings grant there, within the limits of the token it came with. */
     public boolean may(Authentication caller, Permission permission, HostScope scope) {
-        return user(caller).map(user -> grants.of(user.id()).allows(permission, scope)).orElse(false);
+        return user(caller).map(user -> user.limits().allows(permission, scope) && grants.of(user.id()).allows(permission, scope))
+                .orElse(false);
     }
 
     /** True when the caller holds {@code permission} at some scope: a fleet list then has hosts to show. */
     public boolean maySomewhere(Authentication caller, Permission permission) {
-        return user(caller).map(user -> grants.of(user.id()).allowsSomewhere(permission)).orElse(false);
+        return user(caller).map(user -> user.limits().permits(permission) && grants.of(user.id()).allowsSomewhere(permission))
+                .orElse(false);
     }
+
 
     /** Throws {@link AccessDeniedException} (a 403) unless {@link #may} says yes. */
     public void require(Authentication caller, Permission permission, HostScope scope) {

@@ -16,9 +16,24 @@ final class AccessRequests {
 
     private AccessRequests() {}
 
+    /** A person (with a password) or an automation account ({@code automation: true}, no password: it only holds tokens). */
     record CreateUser(@NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE) String username,
-            @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String displayName) {}
+            @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String displayName,
+            Boolean automation) {
+
+        CreateUser(String username, String password, String displayName) {
+            this(username, password, displayName, null);
+        }
+
+        boolean isAutomation() {
+            return Boolean.TRUE.equals(automation);
+        }
+    }
+
+    /** One's own new password; the current one proves it is really them at the keyboard. */
+    record ChangePassword(@NotNull String currentPassword,
+            @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String newPassword) {}
 
     record CreateTeam(@NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {}
 

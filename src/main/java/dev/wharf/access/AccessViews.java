@@ -9,9 +9,10 @@ final class AccessViews {
 
     private AccessViews() {}
 
-    record UserView(UUID id, String username, String displayName, boolean enabled, Instant createdAt) {
+    /** @param automation an account that never signs in and only holds tokens */
+    record UserView(UUID id, String username, String displayName, boolean enabled, boolean automation, Instant createdAt) {
         static UserView of(UserAccount user) {
-            return new UserView(user.id(), user.username(), user.displayName(), user.enabled(), user.createdAt());
+            return new UserView(user.id(), user.username(), user.displayName(), user.enabled(), user.automation(), user.createdAt());
         }
     }
 

@@ -43,14 +43,17 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationManager passwords;
     private final SignInThrottle throttle;
     private final ProblemResponses problems;
+    private final SignInAudit signIns;
     private final RequestMatcher tokenCreation =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKEN_CREATION_PATH);
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository dispatches = new RequestAttributeSecurityContextRepository();
 
-    ApiAuthenticationFilter(ApiTokenStore tokens, AuthenticationManager passwords, ProblemResponses problems, SignInThrottle throttle) {
+    ApiAuthenticationFilter(ApiTokenStore tokens, AuthenticationManager passwords, ProblemResponses problems, SignInThrottle throttle,
+            SignInAudit signIns) {
         this.throttle = throttle;
+        this.signIns = signIns;
         this.tokens = tokens;
         this.passwords = passwords;
         this.problems = problems;
@@ -80,14 +83,17 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             String username = attempt == null ? null : attempt.getName();
             Optional<java.time.Duration> wait = throttle.waitFor(username, request.getRemoteAddr());
             if (wait.isPresent()) {
+                signIns.throttled(username, SignInAudit.BASIC);
                 SignInThrottleFilter.refuse(response, wait.get(), problems);
                 return;
             }
             try {
                 signIn(passwords.authenticate(attempt), request, response);
                 throttle.succeeded(username, request.getRemoteAddr());
+                signIns.succeeded(username, SignInAudit.BASIC);
             } catch (AuthenticationException e) {
                 throttle.failed(username, request.getRemoteAddr());
+                signIns.failed(username, SignInAudit.BASIC, e);
                 refuse(response, "Wrong username or password, or the account is disabled");
                 return;
             }

@@ -46,14 +46,15 @@ class ApiTokenStore {
     record IssuedToken(ApiToken stored, String secret) {}
 
     /** @param lifetime null for the configured default */
-    IssuedToken issue(UUID userId, String name, Duration lifetime) {
+    IssuedToken issue(UUID userId, String name, Duration lifetime, TokenLimits limits) {
         Duration life = lifetime != null ? lifetime : defaultLifetime;
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalArgumentException("A token lives between 1 day and " + MAX_LIFETIME.toDays() + " days");
         }
         String secret = PREFIX + RandomSecrets.base64Url(32);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what every database stores exactly
-        ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, sha256(secret), now, now.plus(life), null);
+        ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, sha256(secret), now, now.plus(life), null,
+                limits.storedPermissions(), limits.storedScopes());
         return new IssuedToken(aggregates.insert(token), secret);
     }
 
@@ -71,7 +72,7 @@ class ApiTokenStore {
         ApiToken token = found.get();
         Optional<SignedInUser> owner = users.findById(token.userId())
                 .filter(UserAccount::enabled)
-                .map(user -> user.toPrincipal().viaToken(token.id()));
+                .map(user -> user.toPrincipal().viaToken(token.id(), token.limits()));
         if (owner.isPresent()
                 && (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now))) {
             tokens.markUsed(token.id(), now);
@@ -87,11 +88,17 @@ class ApiTokenStore {
         return tokens.findById(tokenId).filter(t -> t.userId().equals(userId));
     }
 
+    /** The token exists and belongs to someone other than {@code userId}: asking for it is a refusal worth recording. */
+    boolean belongsToAnother(UUID userId, UUID tokenId) {
+        return tokens.findById(tokenId).filter(t -> !t.userId().equals(userId)).isPresent();
+    }
+
     /** The token exists (not revoked) and has not expired. */
     boolean isLive(UUID tokenId) {
         return tokens.findById(tokenId).filter(t -> !t.expiredAt(clock.instant())).isPresent();
     }
 
+    /** Revokes a token of {@code userId}: false when that user has no such token. */
     boolean revokeOwn(UUID userId, UUID tokenId) {
         Optional<ApiToken> token = findOwn(userId, tokenId);
         token.ifPresent(tokens::delete);

@@ -110,9 +110,14 @@ class BindingController {
     @Requires(value = Permission.USER_MANAGE, on = Requires.On.HANDLER)
     @DeleteMapping("/api/v1/bindings/{bindingId}")
     ResponseEntity<Void> delete(@PathVariable UUID bindingId, Authentication caller) {
-        Binding binding = bindings.find(bindingId)
-                .filter(b -> mayManage(caller, b.subject(), administered(caller)))
-                .orElseThrow(() -> new NotFoundException("No binding " + bindingId));
+        Binding binding = bindings.find(bindingId).orElseThrow(() -> new NotFoundException("No binding " + bindingId));
+        if (!mayManage(caller, binding.subject(), administered(caller))) {
+            // the caller hears "no such binding"; the trail records what was tried
+            access.recordDenial(caller, "binding.delete", hostOf(binding.scope()),
+                    binding.subject().type().apiName() + " " + binding.subject().id(), "may not manage this binding's subject"
+                            + " (answered as not found)");
+            throw new NotFoundException("No binding " + bindingId);
+        }
         // taking rights away is as strong as giving them: only who holds them there may
         escalation.requireHolds(caller, roles.find(binding.role()).map(Role::permissions).orElse(java.util.Set.of()),
                 binding.scope(), "binding.delete", binding.subject().type().apiName() + " " + binding.subject().id());
@@ -135,7 +140,7 @@ class BindingController {
     }
 
     private List<UUID> administered(Authentication caller) {
-        return AccessPolicy.user(caller).map(user -> teams.teamsAdministeredBy(user.id())).orElse(List.of());
+        return teams.administeredBy(caller);
     }
 
     private void requireExists(Binding.Subject subject) {

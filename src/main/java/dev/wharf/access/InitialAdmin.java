@@ -73,7 +73,7 @@ class InitialAdmin implements ApplicationRunner {
             // both or neither: an admin without its binding could sign in and do nothing, and nobody could fix it
             transactions.executeWithoutResult(status -> {
                 UserAccount admin = aggregates.insert(new UserAccount(UUID.randomUUID(), USERNAME, encoder.encode(password),
-                        "Administrator", true, clock.instant()));
+                        "Administrator", true, clock.instant(), false));
                 bindings.makeAdmin(admin.id(), "system");
             });
         } catch (DuplicateKeyException e) {

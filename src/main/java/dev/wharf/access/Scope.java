@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param id the group's name or the host's id; null for global
  */
-public record Scope(Type type, String id) {
+public record Scope(Type type, String id) implements java.io.Serializable {
 
     public enum Type {
         GLOBAL, GROUP, HOST;

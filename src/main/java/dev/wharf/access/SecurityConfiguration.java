@@ -66,10 +66,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenStore tokens, AuthenticationManager passwords,
-            ProblemResponses problems, SignInThrottle throttle) throws Exception {
+            ProblemResponses problems, SignInThrottle throttle, SignInAudit signIns) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(new ApiAuthenticationFilter(tokens, passwords, problems, throttle), AuthorizationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(tokens, passwords, problems, throttle, signIns), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -89,7 +89,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, AccessGrants grants, SignInThrottle throttle, ProblemResponses problems,
-            @Value("${wharf.session.absolute-timeout:12h}") Duration sessionLifetime) throws Exception {
+            SignInAudit signIns, @Value("${wharf.session.absolute-timeout:12h}") Duration sessionLifetime) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWereGoing = new SavedRequestAwareAuthenticationSuccessHandler();
         toWhereTheyWereGoing.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler backToTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -104,17 +104,20 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(DocumentationRoutes.PATHS).permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems, signIns), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
+                            signIns.succeeded(request.getParameter("username"), SignInAudit.FORM);
                             toWhereTheyWereGoing.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
                             throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            signIns.failed(request.getParameter("username"), SignInAudit.FORM, exception);
                             backToTheForm.onAuthenticationFailure(request, response, exception);
                         }))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut")
+                        .addLogoutHandler((request, response, authentication) -> signIns.signedOut(authentication)))
                 .build();
     }
 

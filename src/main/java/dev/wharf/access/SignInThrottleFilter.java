@@ -17,10 +17,12 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
     private final ProblemResponses problems;
+    private final SignInAudit signIns;
 
-    SignInThrottleFilter(SignInThrottle throttle, ProblemResponses problems) {
+    SignInThrottleFilter(SignInThrottle throttle, ProblemResponses problems, SignInAudit signIns) {
         this.throttle = throttle;
         this.problems = problems;
+        this.signIns = signIns;
     }
 
     @Override
@@ -33,6 +35,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Duration> wait = throttle.waitFor(request.getParameter("username"), request.getRemoteAddr());
         if (wait.isPresent()) {
+            signIns.throttled(request.getParameter("username"), SignInAudit.FORM);
             refuse(response, wait.get(), problems);
             return;
         }

@@ -10,13 +10,14 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The principal of every authenticated request, from the sign-in form or an API token.
  *
  * @param tokenId the API token that authenticated this request, null for a browser session
+ * @param limits how much narrower than the user that token is ({@link TokenLimits#NONE} for a session)
  */
-public record SignedInUser(UUID id, String username, String passwordHash, boolean enabled, UUID tokenId)
+public record SignedInUser(UUID id, String username, String passwordHash, boolean enabled, UUID tokenId, TokenLimits limits)
         implements UserDetails {
 
     /** The same user, as authenticated by an API token; carries no password hash. */
-    SignedInUser viaToken(UUID token) {
-        return new SignedInUser(id, username, null, enabled, token);
+    SignedInUser viaToken(UUID token, TokenLimits tokenLimits) {
+        return new SignedInUser(id, username, null, enabled, token, tokenLimits);
     }
 
     @Override

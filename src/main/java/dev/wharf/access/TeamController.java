@@ -170,7 +170,7 @@ class TeamController {
     }
 
     private List<UUID> administered(Authentication caller) {
-        return AccessPolicy.user(caller).map(user -> teams.teamsAdministeredBy(user.id())).orElse(List.of());
+        return teams.administeredBy(caller);
     }
 
     private AccessViews.TeamView view(TeamStore.Team team) {

@@ -71,6 +71,15 @@ class TeamStore {
         return jdbc.sql("SELECT team_id FROM team_member WHERE user_id = ?").param(userId).query(UUID.class).list();
     }
 
+    /**
+     * The teams the caller administers. None through a narrowed token: being a team admin is not a permission
+     * a token could list, and a narrowed token is exactly as strong as its list.
+     */
+    List<UUID> administeredBy(org.springframework.security.core.Authentication caller) {
+        return AccessPolicy.user(caller).filter(user -> !user.limits().narrowed()).map(user -> teamsAdministeredBy(user.id()))
+                .orElse(List.of());
+    }
+
     List<UUID> teamsAdministeredBy(UUID userId) {
         return jdbc.sql("SELECT team_id FROM team_member WHERE user_id = ? AND team_admin = TRUE").param(userId).query(UUID.class).list();
     }

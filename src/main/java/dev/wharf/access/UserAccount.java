@@ -4,12 +4,24 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 
-/** A person or automation account that can sign in or hold tokens. */
+/**
+ * A person, who signs in with a password, or an automation account, which only holds tokens.
+ *
+ * @param automation true for an account that never signs in: its password hash is of a secret nobody knows
+ */
 record UserAccount(@Id UUID id, String username, String passwordHash, String displayName, boolean enabled,
-        Instant createdAt) {
+        Instant createdAt, boolean automation) {
 
     SignedInUser toPrincipal() {
-        return new SignedInUser(id, username, passwordHash, enabled, null);
+        return new SignedInUser(id, username, passwordHash, enabled, null, TokenLimits.NONE);
+    }
+
+    UserAccount enabled(boolean value) {
+        return new UserAccount(id, username, passwordHash, displayName, value, createdAt, automation);
+    }
+
+    UserAccount withPasswordHash(String hash) {
+        return new UserAccount(id, username, hash, displayName, enabled, createdAt, automation);
     }
 
     @Override

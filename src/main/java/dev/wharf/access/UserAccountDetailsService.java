@@ -5,7 +5,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads users for the sign-in form and for HTTP Basic on token creation. */
+/**
+ * Loads users for the sign-in form and for HTTP Basic on token creation. Automation accounts are not found
+ * here: they never sign in, and the refusal reads exactly like a wrong password.
+ */
 @Component
 class UserAccountDetailsService implements UserDetailsService {
 
@@ -18,6 +21,7 @@ class UserAccountDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username)
+                .filter(user -> !user.automation())
                 .map(UserAccount::toPrincipal)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }

@@ -3,6 +3,7 @@ package dev.wharf.access;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.web.ConflictException;
+import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.NotFoundException;
 import dev.wharf.web.PageOf;
 import jakarta.validation.Valid;
@@ -74,14 +75,23 @@ class UserController {
     @Requires(value = Permission.USER_MANAGE, on = Requires.On.GLOBAL)
     @PostMapping("/api/v1/users")
     ResponseEntity<AccessViews.UserView> create(@RequestBody @Valid AccessRequests.CreateUser body, Authentication caller) {
+        if (body.isAutomation() && body.password() != null) {
+            throw new InvalidInputException("password", "an automation account has no password: it only holds tokens");
+        }
+        if (!body.isAutomation() && body.password() == null) {
+            throw new InvalidInputException("password", "is required (12 to 200 characters)");
+        }
+        // an automation account's hash is of a secret nobody ever sees; sign-in refuses the account anyway
+        String password = body.isAutomation() ? RandomSecrets.base64Url(32) : body.password();
         UserAccount created;
         try {
-            created = aggregates.insert(new UserAccount(UUID.randomUUID(), body.username(), encoder.encode(body.password()),
-                    body.displayName(), true, clock.instant()));
+            created = aggregates.insert(new UserAccount(UUID.randomUUID(), body.username(), encoder.encode(password),
+                    body.displayName(), true, clock.instant(), body.isAutomation()));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("username", "a user named '" + body.username() + "' exists already");
         }
-        audit.record(CallerAudit.entry(caller, "user.create", null, created.username(), AuditEntry.Outcome.SUCCESS, null));
+        audit.record(CallerAudit.entry(caller, "user.create", null, created.username(), AuditEntry.Outcome.SUCCESS,
+                created.automation() ? "automation account" : null));
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(AccessViews.UserView.of(created));
     }
 
@@ -112,8 +122,7 @@ class UserController {
     private ResponseEntity<Void> setEnabled(UUID userId, boolean enabled, Authentication caller) {
         UserAccount user = guarded(notSelf(find(userId), caller, enabled ? "enable" : "disable"), caller,
                 enabled ? "user.enable" : "user.disable", !enabled);
-        aggregates.update(new UserAccount(user.id(), user.username(), user.passwordHash(), user.displayName(), enabled,
-                user.createdAt()));
+        aggregates.update(user.enabled(enabled));
         grants.changed();
         audit.record(CallerAudit.entry(caller, enabled ? "user.enable" : "user.disable", null, user.username(),
                 AuditEntry.Outcome.SUCCESS, null));

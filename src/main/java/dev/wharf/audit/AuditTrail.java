@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +19,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class AuditTrail {
 
+    private static final String RECORDED = AuditTrail.class.getName() + ".recorded";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -30,10 +31,19 @@ public class AuditTrail {
 
     /**
      * Records an entry in its own transaction, so a refused or failed change is recorded even when
-     * the caller's transaction rolls back.
+     * the caller's transaction rolls back. The client address is the current request's, if any.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditEntry entry) {
+        record(entry, requestClientAddress());
+    }
+
+    /**
+     * Records an entry with a client address captured earlier: for work a request started that ends on another
+     * thread (an image pull), which has no request to ask.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditEntry entry, String clientAddress) {
         jdbc.sql("""
                 INSERT INTO audit_event (at, actor, token_id, action, host_id, resource, outcome, detail, client_address)
                 VALUES (:at, :actor, :tokenId, :action, :hostId, :resource, :outcome, :detail, :clientAddress)
@@ -46,36 +56,39 @@ public class AuditTrail {
                 .param("resource", clip(entry.resource(), 300))
                 .param("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
                 .param("detail", clip(entry.detail(), 1000))
-                .param("clientAddress", clientAddress())
+                .param("clientAddress", clip(clientAddress, 64))
                 .update();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(RECORDED, Boolean.TRUE);
+        }
     }
 
-    /** The newest entries first; the access-control issue adds filters and paging. */
+    /** True once anything was recorded while handling this request: its outcome is in the trail. */
+    public static boolean recordedDuring(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(RECORDED));
+    }
+
+    /** The client address of the request this thread is handling; null off a request thread. */
+    public static String requestClientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    /** The newest entries first, unfiltered: {@link AuditSearch} filters and pages. */
     public List<RecordedEntry> latest(int limit) {
         return jdbc.sql("""
                 SELECT id, at, actor, token_id, action, host_id, resource, outcome, detail, client_address
                 FROM audit_event ORDER BY id DESC FETCH FIRST :limit ROWS ONLY
                 """)
                 .param("limit", limit)
-                .query((rs, row) -> new RecordedEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        new AuditEntry(rs.getString("actor"), rs.getObject("token_id", UUID.class),
-                                rs.getString("action"), rs.getObject("host_id", UUID.class), rs.getString("resource"),
-                                AuditEntry.Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
-                                rs.getString("detail")),
-                        rs.getString("client_address")))
+                .query(AuditSearch.ENTRY)
                 .list();
     }
 
     /** An entry as stored, with the time and client address the trail added. */
     public record RecordedEntry(long id, Instant at, AuditEntry entry, String clientAddress) {}
-
-    private static String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return clip(request.getRemoteAddr(), 64);
-        }
-        return null;
-    }
 
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

@@ -7,9 +7,11 @@ import dev.wharf.access.CallerAudit;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.web.InvalidInputException;
+import dev.wharf.web.NotFoundException;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -80,8 +82,13 @@ class HostChanges {
             RegisteredHost host = change.get();
             audit.record(CallerAudit.entry(caller, action, host.id(), host.name(), AuditEntry.Outcome.SUCCESS, detail.apply(host)));
             return host;
-        } catch (InvalidInputException e) {
-            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, e.getMessage()));
+        } catch (AccessDeniedException e) {
+            throw e; // recorded as a denial where it was decided
+        } catch (RuntimeException e) {
+            // refused input names its field and never holds a secret; anything else is named by its kind only
+            String why = e instanceof InvalidInputException || e instanceof NotFoundException ? e.getMessage()
+                    : "failed: " + e.getClass().getSimpleName();
+            audit.record(CallerAudit.entry(caller, action, hostId, resource, AuditEntry.Outcome.FAILURE, why));
             throw e;
         }
     }

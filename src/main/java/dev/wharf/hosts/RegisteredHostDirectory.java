@@ -2,6 +2,8 @@ package dev.wharf.hosts;
 
 import dev.wharf.access.HostDirectory;
 import dev.wharf.access.HostScope;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,5 +21,11 @@ class RegisteredHostDirectory implements HostDirectory {
     @Override
     public Optional<HostScope> scopeOf(UUID hostId) {
         return registry.find(hostId).map(RegisteredHost::scope);
+    }
+
+    @Override
+    public List<HostRef> all() {
+        return registry.list().stream().map(host -> new HostRef(host.id(), host.name(), host.group()))
+                .sorted(Comparator.comparing(HostRef::name)).toList();
     }
 }

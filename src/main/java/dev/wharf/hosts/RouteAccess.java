@@ -55,7 +55,7 @@ class RouteAccess implements WebMvcConfigurer, HandlerInterceptor {
             return true; // the dispatch that completes a stream was checked when it began; static assets are open
         }
         if (!(handler instanceof HandlerMethod method)) {
-            throw new AccessDeniedException("This route states no access rule"); // Spring's own OPTIONS answers, for one
+            throw refused(request); // Spring's own OPTIONS answers, for one
         }
         if (method.hasMethodAnnotation(Public.class) || DocumentationRoutes.handles(method)) {
             return true; // springdoc's document and Swagger UI are public by design and cannot carry @Public
@@ -68,7 +68,7 @@ class RouteAccess implements WebMvcConfigurer, HandlerInterceptor {
             }
             log.error("Refused {} {}: its handler {} states no access rule", request.getMethod(), request.getRequestURI(),
                     method.getShortLogMessage());
-            throw new AccessDeniedException("This route states no access rule");
+            throw refused(request);
         }
         switch (rule.on()) {
             case HOST:
@@ -81,6 +81,13 @@ class RouteAccess implements WebMvcConfigurer, HandlerInterceptor {
                 break; // EACH_HOST filters per host, HANDLER checks what only the handler knows
         }
         return true;
+    }
+
+    /** The refusal of a route that states no rule, recorded like every other. */
+    private AccessDeniedException refused(HttpServletRequest request) {
+        access.recordDenial(SecurityContextHolder.getContext().getAuthentication(), "request", null,
+                request.getMethod() + " " + request.getRequestURI(), "the route states no access rule");
+        return new AccessDeniedException("This route states no access rule");
     }
 
     private static UUID hostIdIn(HttpServletRequest request) {

@@ -50,15 +50,20 @@ class ImagePulls {
     UUID start(Authentication caller, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth) {
         UUID operation = UUID.randomUUID();
         var who = CallerAudit.entry(caller, "image.pull", hostId, reference, AuditEntry.Outcome.SUCCESS, null);
+        // the pull ends on another thread, where no request says where the caller was
+        String from = AuditTrail.requestClientAddress();
         try {
-            pulls.submit(() -> run(operation, hostId, engine, reference, auth, who));
+            pulls.submit(() -> run(operation, hostId, engine, reference, auth, who, from));
         } catch (RejectedExecutionException e) {
-            throw new EngineException.Unavailable("Too many pulls are running; try again shortly", hostId, e);
+            EngineException.Unavailable busy = new EngineException.Unavailable("Too many pulls are running; try again shortly", hostId, e);
+            audit.record(failed(who, busy), from);
+            throw busy;
         }
         return operation;
     }
 
-    private void run(UUID operation, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth, AuditEntry who) {
+    private void run(UUID operation, UUID hostId, ContainerEngine engine, String reference, RegistryAuth auth, AuditEntry who,
+            String from) {
         try {
             AtomicReference<PullProgress> last = new AtomicReference<>();
             engine.images().pull(reference, auth, progress -> {
@@ -76,12 +81,16 @@ class ImagePulls {
             PullProgress done = last.get();
             events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "done", done == null ? null : done.status(),
                     100, done == null ? Map.of() : done.layers(), null));
-            audit.record(who);
+            audit.record(who, from);
         } catch (RuntimeException e) {
             events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "failed", null, 0, Map.of(), e.getMessage()));
-            audit.record(new AuditEntry(who.actor(), who.tokenId(), who.action(), hostId, reference, AuditEntry.Outcome.FAILURE,
-                    e.getMessage()));
+            audit.record(failed(who, e), from);
         }
+    }
+
+    private static AuditEntry failed(AuditEntry who, RuntimeException e) {
+        return new AuditEntry(who.actor(), who.tokenId(), who.action(), who.hostId(), who.resource(), AuditEntry.Outcome.FAILURE,
+                e.getMessage());
     }
 
     @PreDestroy

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
@@ -81,9 +85,32 @@ class OpenStreams {
     private final AccessPolicy access;
     private final Map<String, List<Permit>> byUser = new HashMap<>();
 
+    /**
+     * Some access ends without any change to announce it: a token expires. Every heartbeat interval all open
+     * streams are checked again, so such a stream ends within one interval.
+     */
+    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "wharf-stream-recheck");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     OpenStreams(LiveSettings settings, AccessPolicy access) {
         this.settings = settings;
         this.access = access;
+        long every = settings.heartbeat().toMillis();
+        recheck.scheduleWithFixedDelay(() -> {
+            try {
+                closeThoseNoLongerAllowed();
+            } catch (RuntimeException e) {
+                log.warn("Could not check open streams against access now; trying again in {} ms", every, e); // a failed run must not end the schedule
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        recheck.shutdownNow();
     }
 
     /**
@@ -115,6 +142,10 @@ class OpenStreams {
      */
     @EventListener
     void accessChanged(AccessChanged changed) {
+        closeThoseNoLongerAllowed();
+    }
+
+    private void closeThoseNoLongerAllowed() {
         List<Permit> all = new ArrayList<>();
         synchronized (this) {
             byUser.values().forEach(all::addAll);

@@ -146,6 +146,12 @@ class AccessMatrixTests {
                 return Outcome.NOT_FOUND; // a team or binding nobody may see is as absent as one that does not exist
             case "GET /api/v1/bindings":
                 return global && (has || role.permissions().contains(Permission.TEAM_MANAGE)) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+            case "GET /api/v1/audit":
+            case "GET /api/v1/audit/export":
+            case "GET /audit":
+            case "GET /audit/export.csv":
+            case "GET /audit/export.json":
+                return has ? Outcome.ALLOWED : Outcome.FORBIDDEN; // audit.read on a host, or a group holding one, shows its entries
             default:
                 return global && has ? Outcome.ALLOWED : Outcome.FORBIDDEN; // bodies here name no group: global it is
         }

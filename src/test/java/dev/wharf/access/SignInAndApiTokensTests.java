@@ -108,7 +108,9 @@ class SignInAndApiTokensTests {
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode body = json(created);
-        assertThat(body.propertyNames()).containsExactlyInAnyOrder("id", "token", "expiresAt");
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("id", "token", "owner", "expiresAt", "permissions", "scopes");
+        assertThat(body.path("owner").asString()).isEqualTo("admin");
+        assertThat(body.path("permissions").size()).isEqualTo(Permission.values().length); // no limit: all the admin holds
         String token = body.path("token").asString();
         assertThat(token).startsWith("wharf_").hasSizeGreaterThan(40);
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/tokens/" + body.path("id").asString());

@@ -74,10 +74,10 @@ class UserAndTokenRepositoryTests {
     }
 
     private UserAccount user(String name) {
-        return new UserAccount(UUID.randomUUID(), name, "{noop}x", name, true, now);
+        return new UserAccount(UUID.randomUUID(), name, "{noop}x", name, true, now, false);
     }
 
     private ApiToken token(UserAccount owner, String hash) {
-        return new ApiToken(UUID.randomUUID(), owner.id(), "t", hash, now, now.plusSeconds(3600), null);
+        return new ApiToken(UUID.randomUUID(), owner.id(), "t", hash, now, now.plusSeconds(3600), null, null, null);
     }
 }

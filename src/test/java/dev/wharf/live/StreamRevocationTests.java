@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @UsesTestEngines
 @UsesTestDatabase
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wharf.admin-password=revocation")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"wharf.admin-password=revocation", "wharf.live.heartbeat=1s"})
 class StreamRevocationTests {
 
     private static final Duration SECONDS = Duration.ofSeconds(5);
@@ -33,6 +33,9 @@ class StreamRevocationTests {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApiSession admin;
     String userId;
@@ -71,6 +74,22 @@ class StreamRevocationTests {
 
             await().atMost(SECONDS).until(onRevoked::endedByServer);
             assertThat(onKept.endedByServer()).as("a stream on another token stays").isFalse();
+        }
+    }
+
+    @Test
+    void aTokenThatExpiresEndsItsStreamThoughNothingAnnouncedIt() throws Exception {
+        bind("viewer", Map.of("type", "global"));
+        JsonNode expiring = token();
+        try (EventStreamClient stream = EventStreamClient.open(port, expiring.path("token").asString())) {
+            assertThat(stream.endedByServer()).isFalse();
+
+            // time passing, as the database sees it: no access change is published
+            jdbc.sql("UPDATE api_token SET expires_at = ? WHERE id = ?")
+                    .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), UUID.fromString(expiring.path("id").asString()))
+                    .update();
+
+            await().atMost(SECONDS).until(stream::endedByServer);
         }
     }
 
