@@ -72,6 +72,9 @@ public final class TestDatabase {
             properties.put("spring.datasource.url", server.createDatabase());
             properties.put("spring.datasource.username", server.username());
             properties.put("spring.datasource.password", server.password());
+            // Spring keeps up to 32 test contexts alive, each with its own pool: ten connections each would
+            // outgrow the server's max_connections (200) once enough test classes have run
+            properties.put("spring.datasource.hikari.maximum-pool-size", "4");
         }
         return properties;
     }
