@@ -22,6 +22,9 @@ const reloadContent = () => {
 
 const newInFleet = (row) => {
   const fleet = document.querySelector('tbody[data-live-fleet]');
+  if (fleet && fleet.dataset.liveHosts !== undefined && !fleet.dataset.liveHosts.split(' ').includes(row.dataset.hostId)) {
+    return; // the view shows other hosts only
+  }
   if (fleet && fleet.dataset.liveFleet === 'prepend') {
     row.removeAttribute('hx-swap-oob');
     fleet.prepend(row);

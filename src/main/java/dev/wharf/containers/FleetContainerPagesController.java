@@ -82,6 +82,9 @@ class FleetContainerPagesController {
                     .map(row -> row.host().name()).distinct().sorted().toList());
             model.addAttribute("paging", Paging.of(result.page()));
             model.addAttribute("neverListed", result.neverListed());
+            // a view narrowed to some hosts hears only of their new containers
+            model.addAttribute("liveHosts", filters.host() == null && filters.group() == null ? null
+                    : String.join(" ", result.searched().stream().map(host -> host.id().toString()).toList()));
             model.addAttribute("errors", Map.of());
         } catch (InvalidInputException refused) {
             model.addAttribute("rows", List.of());

@@ -137,7 +137,8 @@ class FleetContainerPagesControllerTests {
 
         assertThat(rows(page)).containsExactly("db", "web");
         assertThat(page).contains("/containers?host=docker1&amp;label=app&amp;sort=name&amp;dir=desc") // the Name header turns it round
-                .contains("data-live-fleet=\"notice\""); // a filtered view learns of new containers by a notice
+                .contains("data-live-fleet=\"notice\"") // a filtered view learns of new containers by a notice
+                .contains("data-live-hosts=\"" + DOCKER1.id() + "\""); // ...of its own hosts
     }
 
     @Test
