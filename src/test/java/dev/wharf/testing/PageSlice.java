@@ -4,10 +4,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.lenient;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import dev.wharf.access.AccessPages;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Role;
+import dev.wharf.audit.AuditTrail;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.web.NotFoundException;
@@ -33,7 +35,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * What a {@code @WebMvcTest} slice of a console page needs around its controllers: the console's real
  * security chains (form sign-in, CSRF, the Content-Security-Policy), found by name because
  * {@code access.SecurityConfiguration} is the access module's own, with the access module's stores
- * replaced by mocks (a slice has no database). The slice mocks {@link AccessPolicy} and {@link VisibleHosts};
+ * replaced by mocks (a slice has no database), and mocks of what the page layout and the other modules'
+ * advice and interceptors ask for (a slice includes every one of them). A module that adds such a bean
+ * adds it here. The slice mocks {@link AccessPolicy} and {@link VisibleHosts};
  * {@link #signedInAs} makes them answer as a built-in role bound globally would, so a page shows each
  * role what the real policy would let it see and do.
  */
@@ -43,9 +47,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import(ProblemResponses.class)
 public class PageSlice {
 
-    /** The access module's package-private stores the security chains are built with: mocks, by class name. */
+    /**
+     * The access module's package-private beans the security chains and every page's layout are built with
+     * (its stores, who may see the Audit page): mocks, by class name.
+     */
     private static final List<String> ACCESS_STORES = List.of("dev.wharf.access.AccessGrants", "dev.wharf.access.SignInThrottle",
-            "dev.wharf.access.ApiTokenStore");
+            "dev.wharf.access.ApiTokenStore", "dev.wharf.access.SignInAudit", "dev.wharf.access.AuditVisibility");
 
     @Bean
     static BeanDefinitionRegistryPostProcessor accessStoresAsMocks() {
@@ -65,6 +72,18 @@ public class PageSlice {
     @Bean
     UserDetailsService users() {
         return Mockito.mock(UserDetailsService.class);
+    }
+
+    /** What the trail's safety net (access.UnrecordedChanges) writes to: nothing, in a slice. */
+    @Bean
+    AuditTrail auditTrail() {
+        return Mockito.mock(AuditTrail.class);
+    }
+
+    /** The layout's Access entry, which a mock leaves out. */
+    @Bean("accessPages")
+    AccessPages accessPages() {
+        return Mockito.mock(AccessPages.class);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
