@@ -9,6 +9,7 @@ import { env, step } from './console.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 // Headless, and quiet on the network: the tests may only talk to loopback, so no sync, updates or QUIC.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -22,7 +23,7 @@ export async function withPage(testName, body) {
   // Playwright refuses --user-data-dir in args; a persistent context with our own temp dir is the way.
   const profile = await mkdtemp(join(tmpdir(), 'wharf-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, baseURL: env.url,
+    executablePath: CHROMIUM, headless: true, args: ARGS, baseURL: env.url, viewport: { width: 1280, height: 900 },
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -45,6 +46,17 @@ export async function withPage(testName, body) {
     await context.close();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Saves what the page shows now as e2e/screenshots/<name>.png (git-ignored; CI keeps them as artefacts),
+ * at the width an operator's laptop has.
+ */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  step(`screenshot: ${path}`);
 }
 
 async function saveFailure(page, testName) {

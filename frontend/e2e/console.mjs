@@ -52,18 +52,29 @@ export async function registerHost(token, name) {
   return host.id;
 }
 
-/** Signs in as the admin through the real login form, as a person would. */
-export async function signIn(page) {
+/** Signs in through the real login form, as a person would: the admin unless told otherwise. */
+export async function signIn(page, username = 'admin', password = env.adminPassword) {
   await page.goto('/login');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(env.adminPassword);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
   // A refused sign-in comes back to /login?error; anything else has left the login page.
   await Promise.all([
     page.waitForURL((url) => url.pathname !== '/login' || url.searchParams.has('error')),
     page.getByRole('button', { name: 'Sign in' }).click(),
   ]);
-  if (new URL(page.url()).pathname === '/login') throw new Error('The console refused the sign-in (is WHARF_ADMIN_PASSWORD right?)');
-  step(`signed in, now at ${new URL(page.url()).pathname}`);
+  if (new URL(page.url()).pathname === '/login') throw new Error(`The console refused ${username}'s sign-in (is the password right?)`);
+  step(`signed in as ${username}, now at ${new URL(page.url()).pathname}`);
+}
+
+/** A new user holding a built-in role everywhere (a global binding), made by the admin through the API. */
+export async function createUser(token, username, password, role) {
+  const auth = { Authorization: `Bearer ${token}` };
+  const user = await api('/api/v1/users', { method: 'POST', body: { username, password }, headers: auth });
+  await api('/api/v1/bindings', {
+    method: 'POST', headers: auth,
+    body: { subject: { type: 'user', id: user.id }, role, scope: { type: 'global' } },
+  });
+  step(`made user ${username} with role ${role} everywhere`);
 }
 
 /** Runs the docker CLI against the test engine and returns its trimmed standard output. */

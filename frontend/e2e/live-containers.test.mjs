@@ -2,7 +2,7 @@
 // Run by BrowserIT (./mvnw verify); by hand: WHARF_URL=... WHARF_ADMIN_PASSWORD=... WHARF_DOCKER_CLI=...
 // WHARF_DOCKER_HOST=... WHARF_TEST_IMAGE=... npm run e2e (in frontend/).
 import { after, before, test } from 'node:test';
-import { withPage } from './browser.mjs';
+import { screenshot, withPage } from './browser.mjs';
 import { createToken, docker, env, registerHost, signIn, step } from './console.mjs';
 import {
   assertNotReloaded, CONVERGE_MS, expectPageEqualsEngine, openContainersPage, waitForRowState,
@@ -39,6 +39,7 @@ test("a killed container's row turns exited without a reload", { timeout: 120_00
       step(`killed ${name}`);
       step(`its row shows exited ${await waitForRowState(page, hostId, id, 'exited', CONVERGE_MS)} ms after docker kill returned`);
       await assertNotReloaded(page);
+      await screenshot(page, 'host-containers-after-kill');
     });
   } finally {
     await docker('rm', '-f', id);
@@ -66,6 +67,7 @@ test('a page left open for a minute stays equal to docker ps -a', { timeout: SOA
     }
     await expectPageEqualsEngine(page, hostId, 'at the end');
     await assertNotReloaded(page);
+    await screenshot(page, 'host-containers-after-soak');
   });
 });
 

@@ -1,7 +1,11 @@
 // The page's live stream (#live, see layout/page.html). Each event carries the server-rendered fragments
 // it changed, each with an id and hx-swap-oob. htmx swaps those this page shows; we drop the rest first
 // (another page's rows are not an error), and append a new row where its fragment names a container
-// (data-live-insert) that this page has. A `resync` means events were missed: reload the page's content.
+// (data-live-insert) that this page has. The fleet table (tbody[data-live-fleet]) is sorted and paged on
+// the server: a new container (data-live-new) goes on top when the view is every container, newest first,
+// on its first page ("prepend"), and otherwise only shows the notice #fleet-news offering a fresh look.
+// A row's actions cell is its viewer's own (hx-preserve keeps it across swaps; a new row fetches it).
+// A `resync` means events were missed: reload the page's content.
 import htmx from 'htmx.org';
 
 const liveState = (state, text) => {
@@ -16,6 +20,23 @@ const reloadContent = () => {
   htmx.ajax('GET', window.location.href, { target: '#content', select: '#content', swap: 'outerHTML' });
 };
 
+const newInFleet = (row) => {
+  const fleet = document.querySelector('tbody[data-live-fleet]');
+  if (fleet && fleet.dataset.liveHosts !== undefined && !fleet.dataset.liveHosts.split(' ').includes(row.dataset.hostId)) {
+    return; // the view shows other hosts only
+  }
+  if (fleet && fleet.dataset.liveFleet === 'prepend') {
+    row.removeAttribute('hx-swap-oob');
+    fleet.prepend(row);
+    htmx.process(row);
+    return;
+  }
+  const news = document.getElementById('fleet-news');
+  if (news) {
+    news.hidden = false;
+  }
+};
+
 const applyFragments = (html) => {
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -25,10 +46,15 @@ const applyFragments = (html) => {
     }
     const insertInto = fragment.dataset.liveInsert && document.getElementById(fragment.dataset.liveInsert);
     fragment.remove();
-    if (insertInto && fragment.getAttribute('hx-swap-oob') === 'true') {
+    if (fragment.getAttribute('hx-swap-oob') !== 'true') {
+      continue;
+    }
+    if (insertInto) {
       fragment.removeAttribute('hx-swap-oob');
       insertInto.append(fragment);
       htmx.process(fragment);
+    } else if (fragment.dataset.liveNew === 'true') {
+      newInFleet(fragment);
     }
   }
   if (template.content.children.length > 0) {

@@ -3,7 +3,6 @@ package dev.wharf.containers;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
-import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.LogQuery;
 import dev.wharf.hosts.HostActions;
 import dev.wharf.hosts.HostEngines;
@@ -47,16 +46,16 @@ class ContainerApiController {
     private final HostEngines engines;
     private final AccessPolicy access;
     private final Inventory inventory;
-    private final DangerousSettings dangerous;
+    private final ContainerChanges changes;
 
     ContainerApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, AccessPolicy access, Inventory inventory,
-            DangerousSettings dangerous) {
+            ContainerChanges changes) {
         this.actions = actions;
         this.hosts = hosts;
         this.engines = engines;
         this.access = access;
         this.inventory = inventory;
-        this.dangerous = dangerous;
+        this.changes = changes;
     }
 
     @Requires(Permission.CONTAINER_READ)
@@ -83,13 +82,7 @@ class ContainerApiController {
     @PostMapping
     ResponseEntity<ContainerViews.Detail> create(@PathVariable UUID hostId, @RequestBody @Valid ContainerRequests.Create body,
             Authentication caller) {
-        ContainerSpec spec = body.spec();
-        String resource = body.name() != null ? body.name() : body.image();
-        // the host's policy is read with the permission check; the engine hears of nothing it refuses
-        dangerous.requireAllowed(caller, hosts.require(caller, hostId, Permission.CONTAINER_CREATE), spec, resource);
-        String id = actions.change(caller, hostId, Permission.CONTAINER_CREATE, "container.create", resource,
-                engine -> engine.create(spec));
-        inventory.refreshContainer(hostId, id);
+        String id = changes.create(caller, hostId, body);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/containers/" + id))
                 .body(inspect(hostId, id, caller));
     }
@@ -97,23 +90,21 @@ class ContainerApiController {
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/start")
     ResponseEntity<Void> start(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
-        return lifecycle(caller, hostId, "container.start", containerId, engine -> engine.start(containerId));
+        return run(caller, hostId, containerId, ContainerAction.START, ContainerAction.DEFAULT_GRACE, ContainerAction.DEFAULT_SIGNAL);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/stop")
     ResponseEntity<Void> stop(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
-        return lifecycle(caller, hostId, "container.stop", containerId,
-                engine -> engine.stop(containerId, Duration.ofSeconds(timeout)));
+        return run(caller, hostId, containerId, ContainerAction.STOP, Duration.ofSeconds(timeout), ContainerAction.DEFAULT_SIGNAL);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/restart")
     ResponseEntity<Void> restart(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "10") @Min(0) @Max(600) int timeout, Authentication caller) {
-        return lifecycle(caller, hostId, "container.restart", containerId,
-                engine -> engine.restart(containerId, Duration.ofSeconds(timeout)));
+        return run(caller, hostId, containerId, ContainerAction.RESTART, Duration.ofSeconds(timeout), ContainerAction.DEFAULT_SIGNAL);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
@@ -122,37 +113,34 @@ class ContainerApiController {
             @RequestParam(defaultValue = "SIGKILL") @Pattern(regexp = "(SIG)?[A-Z0-9+-]{1,16}|[0-9]{1,2}",
                     message = "must be a signal name such as SIGTERM or a number") String signal,
             Authentication caller) {
-        return lifecycle(caller, hostId, "container.kill", containerId, engine -> engine.kill(containerId, signal));
+        return run(caller, hostId, containerId, ContainerAction.KILL, ContainerAction.DEFAULT_GRACE, signal);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/pause")
     ResponseEntity<Void> pause(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
-        return lifecycle(caller, hostId, "container.pause", containerId, engine -> engine.pause(containerId));
+        return run(caller, hostId, containerId, ContainerAction.PAUSE, ContainerAction.DEFAULT_GRACE, ContainerAction.DEFAULT_SIGNAL);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/resume")
     ResponseEntity<Void> resume(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
-        return lifecycle(caller, hostId, "container.resume", containerId, engine -> engine.resume(containerId));
+        return run(caller, hostId, containerId, ContainerAction.RESUME, ContainerAction.DEFAULT_GRACE, ContainerAction.DEFAULT_SIGNAL);
     }
 
     @Requires(Permission.CONTAINER_LIFECYCLE)
     @PostMapping("/{containerId}/rename")
     ResponseEntity<Void> rename(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestBody @Valid ContainerRequests.Rename body, Authentication caller) {
-        return lifecycle(caller, hostId, "container.rename", containerId, engine -> engine.rename(containerId, body.name()));
+        changes.lifecycle(caller, hostId, "container.rename", containerId, engine -> engine.rename(containerId, body.name()));
+        return ResponseEntity.noContent().build();
     }
 
     @Requires(Permission.CONTAINER_DELETE)
     @DeleteMapping("/{containerId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String containerId,
             @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
-        actions.change(caller, hostId, Permission.CONTAINER_DELETE, "container.delete", containerId, engine -> {
-            engine.remove(containerId, force);
-            return null;
-        });
-        inventory.refreshContainer(hostId, containerId);
+        changes.remove(caller, hostId, containerId, force);
         return ResponseEntity.noContent().build();
     }
 
@@ -178,13 +166,9 @@ class ContainerApiController {
                 engine -> engine.stats(containerId)));
     }
 
-    private ResponseEntity<Void> lifecycle(Authentication caller, UUID hostId, String action, String containerId,
-            java.util.function.Consumer<dev.wharf.engine.ContainerEngine> call) {
-        actions.change(caller, hostId, Permission.CONTAINER_LIFECYCLE, action, containerId, engine -> {
-            call.accept(engine);
-            return null;
-        });
-        inventory.refreshContainer(hostId, containerId);
+    private ResponseEntity<Void> run(Authentication caller, UUID hostId, String containerId, ContainerAction action,
+            Duration grace, String signal) {
+        changes.run(caller, hostId, containerId, action, grace, signal);
         return ResponseEntity.noContent().build();
     }
 

@@ -13,6 +13,7 @@ import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * A host's containers, and one container with its live stats and log. Both pages stay true without a
  * reload: the layout's {@code /live} stream swaps in changed rows, and the container page follows the
- * engine's stats and log streams. (The console issue grows these into the full table.)
+ * engine's stats and log streams. Each row offers the actions its viewer may take (see
+ * {@link ContainerActionPagesController}).
  */
 @Controller
 class ContainerPagesController {
@@ -34,19 +36,21 @@ class ContainerPagesController {
     private final Inventory inventory;
     private final HostEngines engines;
     private final AccessPolicy access;
+    private final ContainerRights rights;
 
     ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, Inventory inventory, HostEngines engines,
-            AccessPolicy access) {
+            AccessPolicy access, ContainerRights rights) {
         this.hosts = hosts;
         this.statuses = statuses;
         this.inventory = inventory;
         this.engines = engines;
         this.access = access;
+        this.rights = rights;
     }
 
     @Requires(Permission.CONTAINER_READ)
     @GetMapping("/hosts/{hostId}/containers")
-    String list(@PathVariable UUID hostId, Authentication caller, Model model) {
+    String list(@PathVariable UUID hostId, Authentication caller, HttpServletRequest request, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
         List<ContainerSummary> containers = List.of();
         try {
@@ -57,6 +61,8 @@ class ContainerPagesController {
         model.addAttribute("host", host);
         model.addAttribute("status", statuses.of(hostId));
         model.addAttribute("containers", containers);
+        model.addAttribute("allowed", rights.on(caller, host));
+        model.addAttribute("back", Back.here(request));
         return "containers/list";
     }
 

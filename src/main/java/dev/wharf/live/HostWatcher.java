@@ -77,6 +77,11 @@ final class HostWatcher {
         });
     }
 
+    /** The host's name as registered when this watcher started (an edit starts a new watcher). */
+    String hostName() {
+        return name;
+    }
+
     void start() {
         thread.start();
         long every = settings.heartbeat().toMillis();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -23,12 +24,16 @@ class LiveFragments {
     private final Inventory inventory;
     private final HostStatuses statuses;
     private final HostCounts counts;
+    /** Looked up when a row is rendered: the watchers publish through LiveEvents, which renders through here. */
+    private final ObjectProvider<Watchers> watchers;
 
-    LiveFragments(ITemplateEngine templates, Inventory inventory, HostStatuses statuses, HostCounts counts) {
+    LiveFragments(ITemplateEngine templates, Inventory inventory, HostStatuses statuses, HostCounts counts,
+            ObjectProvider<Watchers> watchers) {
         this.templates = templates;
         this.inventory = inventory;
         this.statuses = statuses;
         this.counts = counts;
+        this.watchers = watchers;
     }
 
     /**
@@ -40,7 +45,7 @@ class LiveFragments {
         UUID hostId = event.hostId();
         switch (event.type()) {
             case "container":
-                return container(hostId, event.resource().id()) + count(hostId, "containers");
+                return container(hostId, event.resource().id(), "create".equals(event.action())) + count(hostId, "containers");
             case "host":
                 return fragment("fragments/hosts", "status", Map.of("hostId", hostId, "status", statuses.of(hostId)));
             case "image":
@@ -54,12 +59,18 @@ class LiveFragments {
         }
     }
 
-    private String container(UUID hostId, String containerId) {
+    /**
+     * A container's row carries no viewer's rights (every viewer gets the same text): its actions cell is a
+     * placeholder each page keeps its own cell in. {@code created} marks a row that is new to every page, so
+     * a fleet page that does not show it can tell a new container from one on another of its pages.
+     */
+    private String container(UUID hostId, String containerId, boolean created) {
         Optional<ContainerSummary> now = inventory.peek(hostId).flatMap(host -> host.container(containerId));
         if (now.isEmpty()) {
             return fragment("fragments/containers", "gone", Map.of("hostId", hostId, "containerId", containerId));
         }
-        return fragment("fragments/containers", "live", Map.of("hostId", hostId, "c", now.get()));
+        return fragment("fragments/containers", "live", Map.of("hostId", hostId, "c", now.get(), "created", created,
+                "hostName", watchers.getObject().hostName(hostId).orElse(hostId.toString())));
     }
 
     private String count(UUID hostId, String kind) {

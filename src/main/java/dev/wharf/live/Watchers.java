@@ -72,6 +72,11 @@ class Watchers {
         }
     }
 
+    /** The watched host's name, from memory: what a live fragment shows without asking the database per event. */
+    java.util.Optional<String> hostName(UUID hostId) {
+        return java.util.Optional.ofNullable(watchers.get(hostId)).map(HostWatcher::hostName);
+    }
+
     private void watch(RegisteredHost host) {
         HostWatcher watcher = new HostWatcher(host.id(), host.name(), engines, inventory.of(host.id()), events, statuses,
                 settings, clock);
