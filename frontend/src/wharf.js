@@ -4,3 +4,4 @@
 import './htmx-global.js';
 import 'htmx-ext-sse';
 import './live.js';
+import './dashboard.js';
