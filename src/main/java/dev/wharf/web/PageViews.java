@@ -17,7 +17,8 @@ public final class PageViews {
      * @param htmxRequest the request's {@value #HTMX_REQUEST} header, null when absent
      */
     public static String page(String template, String htmxRequest) {
-        return isHtmx(htmxRequest) ? "layout/content :: content(~{" + template + " :: main})" : template;
+        // the template's name as a literal: a fragment expression cannot be evaluated outside a template
+        return isHtmx(htmxRequest) ? "layout/content :: content(page='" + template + "')" : template;
     }
 
     public static boolean isHtmx(String htmxRequest) {
