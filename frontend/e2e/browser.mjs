@@ -47,6 +47,16 @@ export async function withPage(testName, body) {
   }
 }
 
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Saves what the page shows now as e2e/screenshots/<name>.png (git-ignored): the record of what a test saw. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  step(`screenshot: ${path}`);
+}
+
 async function saveFailure(page, testName) {
   const base = join(RESULTS, `${testName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${Date.now()}`);
   try {
