@@ -116,12 +116,18 @@ test('a host registered through the form, its connection tested first, shows on 
 });
 
 test("a container started with the docker CLI changes the card's running count without a reload", { timeout: 120_000 }, async (t) => {
-  const hostId = await registerHost(token, `${RUN}-unix`);
-  hosts.push(hostId);
   const running = async () => (await docker('ps', '-q', '--filter', 'status=running')).split('\n').filter(Boolean).length;
+  const engineVersion = await docker('version', '--format', '{{.Server.Version}}');
   await withPage(t.name, async (page) => {
     await signIn(page);
     await openDashboard(page);
+    // a host registered while the page is open gets its card at once, and its facts once it is listed
+    const hostId = await registerHost(token, `${RUN}-unix`);
+    hosts.push(hostId);
+    const card = page.locator(`#card-${hostId}`);
+    await card.waitFor({ timeout: CONVERGE_MS });
+    await waitFor('the new card shows the engine version', async () => (await card.textContent()).includes(engineVersion));
+    step('the new host\'s card appeared and filled in without a reload');
     await waitFor('the card counts what docker counts', async () =>
       (await cardNumber(page, hostId, '.count-containers', 'running')) === await running());
     const before = await cardNumber(page, hostId, '.count-containers', 'running');
@@ -145,5 +151,11 @@ test("a container started with the docker CLI changes the card's running count w
     }));
     await assertNotReloaded(page);
     await screenshot(page, 'dashboard-live');
+
+    await removeHost(token, hostId);
+    hosts.splice(hosts.indexOf(hostId), 1);
+    await card.waitFor({ state: 'detached', timeout: CONVERGE_MS });
+    step('the removed host\'s card left without a reload');
+    await assertNotReloaded(page);
   });
 });
