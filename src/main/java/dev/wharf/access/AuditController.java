@@ -4,6 +4,11 @@ import dev.wharf.audit.AuditFilter;
 import dev.wharf.audit.AuditReach;
 import dev.wharf.audit.AuditSearch;
 import dev.wharf.web.PageOf;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
@@ -41,6 +46,12 @@ class AuditController {
     }
 
     @Requires(value = Permission.AUDIT_READ, on = Requires.On.HANDLER)
+    @ApiResponse(responseCode = "200", description = "An attachment of every entry the caller may see that matches, up to "
+            + AuditExports.CAP + " (then " + AuditExports.TRUNCATED + ": true): CSV for format=csv, a JSON array for format=json",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = AuditView.class)))},
+            headers = @Header(name = AuditExports.TRUNCATED, description = "true when the export stopped at its cap",
+                    schema = @Schema(type = "boolean")))
     @GetMapping("/api/v1/audit/export")
     void export(@RequestParam(required = false) String format, AuditParameters parameters, Authentication caller,
             HttpServletResponse response) throws IOException {

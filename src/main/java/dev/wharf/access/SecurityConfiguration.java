@@ -1,5 +1,6 @@
 package dev.wharf.access;
 
+import dev.wharf.web.DocumentationRoutes;
 import dev.wharf.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** Open without sign-in; everything else needs it. */
+    /** Open without sign-in (with the API's documentation, {@link DocumentationRoutes}); everything else needs it. */
     static final String[] PUBLIC_PAGES = {
         "/login", "/error", "/actuator/health", "/actuator/health/**",
         "/assets/**", "/favicon.ico"
@@ -101,6 +102,7 @@ class SecurityConfiguration {
                         // sign-out its session is gone, and refusing it would leave the stream hanging open
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(DocumentationRoutes.PATHS).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems, signIns), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")

@@ -3,6 +3,7 @@ package dev.wharf.containers;
 import dev.wharf.engine.ContainerSpec;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.web.EngineNames;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,6 +57,8 @@ final class ContainerRequests {
         }
     }
 
+    /** Named apart from the engine's {@code ContainerSummary.Mount} that inspect answers, so the API document keeps both. */
+    @Schema(name = "MountRequest")
     record Mount(@NotNull @Pattern(regexp = "bind|volume", message = "must be bind or volume") String type,
             @NotBlank String source, @NotBlank String target, Boolean readOnly) {
         ContainerSummary.Mount mount() {

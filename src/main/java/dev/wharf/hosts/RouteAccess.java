@@ -3,6 +3,7 @@ package dev.wharf.hosts;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Requires;
+import dev.wharf.web.DocumentationRoutes;
 import dev.wharf.web.NotFoundException;
 import dev.wharf.web.Public;
 import dev.wharf.web.SignedIn;
@@ -56,8 +57,8 @@ class RouteAccess implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             throw refused(request); // Spring's own OPTIONS answers, for one
         }
-        if (method.hasMethodAnnotation(Public.class)) {
-            return true;
+        if (method.hasMethodAnnotation(Public.class) || DocumentationRoutes.handles(method)) {
+            return true; // springdoc's document and Swagger UI are public by design and cannot carry @Public
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         Requires rule = method.getMethodAnnotation(Requires.class);

@@ -12,6 +12,7 @@ import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.PageOf;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -101,6 +102,7 @@ class ImageApiController {
 
     /** Starts a pull and answers at once; progress comes as events with the operation id. */
     @Requires(Permission.IMAGE_PULL)
+    @ApiResponse(responseCode = "202", description = "Started; progress comes on GET /api/v1/events with this operationId")
     @PostMapping("/pull")
     ResponseEntity<Operation> pull(@PathVariable UUID hostId, @RequestBody @Valid PullRequest body, Authentication caller) {
         hosts.require(caller, hostId, Permission.IMAGE_PULL);

@@ -8,6 +8,7 @@ import dev.wharf.hosts.HostActions;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.EngineNames;
 import dev.wharf.web.PageOf;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +51,8 @@ class SwitchApiController {
         this.inventory = inventory;
     }
 
+    /** Named apart from the engine's {@code SwitchSummary.Subnet} that answers carry, so the API document keeps both. */
+    @Schema(name = "SubnetRequest")
     record Subnet(@NotBlank @Pattern(regexp = "[0-9a-fA-F:.]+/[0-9]{1,3}", message = "must be a CIDR such as 10.10.0.0/24") String subnet,
             @Pattern(regexp = "[0-9a-fA-F:.]+", message = "must be an IP address") String gateway) {}
 

@@ -21,8 +21,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(properties = "wharf.admin-password=routes")
 class RouteCoverageTests {
 
-    /** The only routes open without signing in (static assets and health are not handler methods). */
-    private static final Set<String> OPEN = Set.of("/login", "/error");
+    /**
+     * The only routes open without signing in (static assets, Swagger UI's files and health are not handler methods):
+     * the sign-in and error pages, and springdoc's OpenAPI document and the Swagger UI page that reads it.
+     */
+    private static final Set<String> OPEN = Set.of("/login", "/error",
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -35,7 +39,7 @@ class RouteCoverageTests {
     }
 
     @Test
-    void onlyTheSignInAndErrorPagesArePublic() {
+    void onlyTheSignInAndErrorPagesAndTheApiDocumentationArePublic() {
         assertThat(RouteRules.mapped(mapping)).filteredOn(route -> route.rule().equals("public"))
                 .allSatisfy(route -> assertThat(OPEN).contains(route.path()));
     }

@@ -37,7 +37,7 @@ class HostPagesTests {
     void theLayoutNamesEverySectionOfTheConsole() {
         String page = browser.get("/hosts").body();
 
-        assertThat(page).contains("Dashboard", "Hosts", "Containers", "Images", "Virtual switches", "Audit", "Admin",
+        assertThat(page).contains("Dashboard", "Hosts", "Containers", "Images", "Virtual switches", "Audit", ">Access<",
                 "/assets/wharf.css", "/assets/wharf.js");
     }
 
