@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import dev.wharf.access.AccessPages;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Role;
@@ -78,6 +79,9 @@ class DashboardControllerTests {
     HostFacts facts;
     @MockitoBean(name = "hostCounts")
     HostCounts counts;
+    /** The layout asks it whether to offer the Access pages; none here. */
+    @MockitoBean(name = "accessPages")
+    AccessPages accessPages;
 
     @BeforeEach
     void twoHosts() {

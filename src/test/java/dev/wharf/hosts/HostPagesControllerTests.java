@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.wharf.access.AccessPages;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Role;
@@ -77,6 +78,9 @@ class HostPagesControllerTests {
     HostFacts facts;
     @MockitoBean(name = "hostCounts")
     HostCounts counts;
+    /** The layout asks it whether to offer the Access pages; none here. */
+    @MockitoBean(name = "accessPages")
+    AccessPages accessPages;
 
     @BeforeEach
     void oneHost() {
