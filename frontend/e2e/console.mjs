@@ -20,6 +20,21 @@ export const env = {
   image: required('WHARF_TEST_IMAGE'),
 };
 
+/**
+ * The mutual-TLS test engine, for registering a host through the form with PEM uploads: its tcp:// endpoint,
+ * the unix socket the docker CLI reaches it by, and the client's PEM files. Asked for only by the tests that
+ * use it (BrowserIT sets WHARF_DOCKER_TLS, WHARF_DOCKER_TLS_SOCKET and WHARF_TLS_CA, _CERT, _KEY).
+ */
+export function tlsEngine() {
+  return {
+    endpoint: required('WHARF_DOCKER_TLS'),
+    socket: required('WHARF_DOCKER_TLS_SOCKET'),
+    ca: required('WHARF_TLS_CA'),
+    cert: required('WHARF_TLS_CERT'),
+    key: required('WHARF_TLS_KEY'),
+  };
+}
+
 /** One line per step, with the time, so a CI log reads as a story. */
 export function step(message) {
   console.log(`[e2e ${new Date().toISOString().slice(11, 23)}] ${message}`);
@@ -79,10 +94,21 @@ export async function createUser(token, username, password, role) {
 
 /** Runs the docker CLI against the test engine and returns its trimmed standard output. */
 export async function docker(...args) {
+  return dockerAt(env.dockerHost, ...args);
+}
+
+/** Runs the docker CLI against the engine at `host` (a unix socket) and returns its trimmed standard output. */
+export async function dockerAt(host, ...args) {
   try {
-    const { stdout } = await run(env.dockerCli, ['-H', env.dockerHost, ...args], { timeout: 60_000 });
+    const { stdout } = await run(env.dockerCli, ['-H', host, ...args], { timeout: 60_000 });
     return stdout.trim();
   } catch (error) {
     throw new Error(`docker ${args.join(' ')} failed: ${(error.stderr || error.message).trim()}`);
   }
+}
+
+/** Removes a host through the API (the tests' own clean-up; the pages' Remove is tested as a page). */
+export async function removeHost(token, hostId) {
+  await api(`/api/v1/hosts/${hostId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+  step(`removed host ${hostId}`);
 }

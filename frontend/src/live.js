@@ -1,11 +1,14 @@
 // The page's live stream (#live, see layout/page.html). Each event carries the server-rendered fragments
 // it changed, each with an id and hx-swap-oob. htmx swaps those this page shows; we drop the rest first
 // (another page's rows are not an error), and append a new row where its fragment names a container
-// (data-live-insert) that this page has. The fleet table (tbody[data-live-fleet]) is sorted and paged on
+// (data-live-insert) that this page has. A fragment without hx-swap-oob is only ever inserted, never swapped
+// (a dashboard card that fetches itself); with data-live-insert-at="start" it goes first, and a container
+// with data-live-keep="N" keeps its first N. The fleet table (tbody[data-live-fleet]) is sorted and paged on
 // the server: a new container (data-live-new) goes on top when the view is every container, newest first,
 // on its first page ("prepend"), and otherwise only shows the notice #fleet-news offering a fresh look.
 // A row's actions cell is its viewer's own (hx-preserve keeps it across swaps; a new row fetches it).
 // A `resync` means events were missed: reload the page's content.
+// Once fragments are in, `wharf:live` tells the page's own scripts (dashboard.js adds up its totals).
 import htmx from 'htmx.org';
 
 const liveState = (state, text) => {
@@ -41,24 +44,39 @@ const applyFragments = (html) => {
   const template = document.createElement('template');
   template.innerHTML = html;
   for (const fragment of [...template.content.children]) {
+    const oob = fragment.getAttribute('hx-swap-oob');
     if (fragment.id && document.getElementById(fragment.id)) {
+      if (oob === null) fragment.remove(); // insert-only, and already here
       continue; // htmx swaps it
     }
     const insertInto = fragment.dataset.liveInsert && document.getElementById(fragment.dataset.liveInsert);
     fragment.remove();
-    if (fragment.getAttribute('hx-swap-oob') !== 'true') {
+    if (oob !== 'true' && oob !== null) {
       continue;
     }
     if (insertInto) {
       fragment.removeAttribute('hx-swap-oob');
-      insertInto.append(fragment);
+      insert(insertInto, fragment);
       htmx.process(fragment);
-    } else if (fragment.dataset.liveNew === 'true') {
+    } else if (oob === 'true' && fragment.dataset.liveNew === 'true') {
       newInFleet(fragment);
     }
   }
   if (template.content.children.length > 0) {
     htmx.swap(document.getElementById('live'), template.content, { swapStyle: 'none', swapDelay: 0, settleDelay: 0 });
+  }
+  document.dispatchEvent(new CustomEvent('wharf:live'));
+};
+
+const insert = (into, fragment) => {
+  if (fragment.dataset.liveInsertAt !== 'start') {
+    into.append(fragment);
+    return;
+  }
+  into.prepend(fragment);
+  const keep = Number(into.dataset.liveKeep);
+  while (keep > 0 && into.childElementCount > keep) {
+    into.lastElementChild.remove();
   }
 };
 

@@ -5,3 +5,4 @@ import './htmx-global.js';
 import 'htmx-ext-sse';
 import './live.js';
 import './actions.js';
+import './dashboard.js';

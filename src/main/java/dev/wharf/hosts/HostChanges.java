@@ -51,12 +51,20 @@ class HostChanges {
         if (request.group() != null && !request.group().isBlank() && !request.group().equals(current.group())) {
             access.require(caller, Permission.HOST_MANAGE, HostScope.newHostIn(request.group()));
         }
+        requireMayConnect(caller, current, request);
+        return audited(caller, "host.update", current.id(), current.name(), () -> registry.edit(current.id(), request),
+                RegisteredHost::endpoint);
+    }
+
+    /**
+     * Trying or saving another endpoint or other TLS material for a host reaches another engine: that needs
+     * host.manage globally, as registering does. The same endpoint and material need only the host's own.
+     */
+    void requireMayConnect(Authentication caller, RegisteredHost current, HostRegistration request) {
         boolean reconnects = (request.endpoint() != null && !request.endpoint().equals(current.endpoint())) || request.tls() != null;
         if (reconnects) {
             access.require(caller, Permission.HOST_MANAGE, HostScope.none());
         }
-        return audited(caller, "host.update", current.id(), current.name(), () -> registry.edit(current.id(), request),
-                RegisteredHost::endpoint);
     }
 
     /** The entry's detail is the policy now in force, so the trail shows what each change opened or closed. */

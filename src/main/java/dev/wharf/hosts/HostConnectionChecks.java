@@ -59,15 +59,28 @@ class HostConnectionChecks {
 
     /** Checks a registration as the registry would, then reports what answers there. */
     EngineDriver.ConnectionCheck test(HostRegistration request) {
+        return test(request, null);
+    }
+
+    /**
+     * The same for an edit of {@code stored}: its kind stays, and a tcp endpoint given without new material
+     * is tried with the stored material, as saving the edit would keep it.
+     */
+    EngineDriver.ConnectionCheck test(HostRegistration request, EngineTarget stored) {
         String name = HostRules.name(request.name() == null || request.name().isBlank() ? "test" : request.name());
-        HostKind kind = HostRules.kind(request.kind());
+        HostKind kind = HostRules.kind(stored != null ? stored.kind() : request.kind());
         HostRules.Endpoint endpoint = HostRules.endpoint(kind, request.endpoint());
         if (kind == HostKind.HCS) {
             requireHcsAvailable();
         }
-        TlsMaterial tls = TlsMaterial.forEndpoint(endpoint.tcp(), request.tls(), clock.instant(), false);
-        EngineTarget target = new EngineTarget(UUID.randomUUID(), name, kind.apiName(), endpoint.value(),
-                tls == null ? null : tls.engineMaterial());
+        EngineTarget.TlsMaterial material;
+        if (stored != null && stored.tls() != null && endpoint.tcp() && request.tls() == null) {
+            material = stored.tls();
+        } else {
+            TlsMaterial tls = TlsMaterial.forEndpoint(endpoint.tcp(), request.tls(), clock.instant(), false);
+            material = tls == null ? null : tls.engineMaterial();
+        }
+        EngineTarget target = new EngineTarget(UUID.randomUUID(), name, kind.apiName(), endpoint.value(), material);
         EngineDriver driver = drivers.driver(kind.apiName());
         var open = driver.openToAnyone(target);
         if (open.isPresent()) {

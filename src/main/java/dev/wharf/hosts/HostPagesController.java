@@ -4,13 +4,15 @@ import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
+import dev.wharf.engine.EngineDriver;
+import dev.wharf.engine.EngineTarget;
 import dev.wharf.web.ConflictException;
 import dev.wharf.web.InvalidInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.wharf.web.PageViews;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,27 +21,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The host pages: list, register, host page, edit, remove (with a confirmation page; no script needed). */
+/**
+ * The host pages: list, register, host page, edit, remove (with a confirmation page), and "Test connection"
+ * on the form. Everything works without script; with htmx, pages answer with their content only and the
+ * connection test with its result only.
+ */
 @Controller
 class HostPagesController {
+
+    private static final String HTMX = PageViews.HTMX_REQUEST;
 
     private final VisibleHosts hosts;
     private final HostChanges changes;
     private final HostStatuses statuses;
     private final AccessPolicy access;
     private final HostConnectionChecks checks;
+    private final HostRegistry registry;
 
     HostPagesController(VisibleHosts hosts, HostChanges changes, HostStatuses statuses, AccessPolicy access,
-            HostConnectionChecks checks) {
+            HostConnectionChecks checks, HostRegistry registry) {
         this.hosts = hosts;
         this.changes = changes;
         this.statuses = statuses;
         this.access = access;
         this.checks = checks;
+        this.registry = registry;
     }
 
     /** The form offers hcs only where computecore loads; elsewhere choosing it could only fail. */
@@ -48,60 +58,22 @@ class HostPagesController {
         return checks.hcsAvailable();
     }
 
-    /** The register/edit form. PEM text can be pasted or uploaded; an uploaded file wins over pasted text. */
-    record HostForm(String name, String group, String kind, String endpoint, String tlsCa, String tlsCert,
-            String tlsKey, MultipartFile tlsCaFile, MultipartFile tlsCertFile, MultipartFile tlsKeyFile) {
-
-        static HostForm empty() {
-            return new HostForm("", "", "docker", "", "", "", "", null, null, null);
-        }
-
-        static HostForm of(RegisteredHost host) {
-            return new HostForm(host.name(), host.group(), host.kind().apiName(), host.endpoint(), "", "", "", null, null, null);
-        }
-
-        HostRegistration registration() {
-            String ca = pem(tlsCaFile, tlsCa);
-            String cert = pem(tlsCertFile, tlsCert);
-            String key = pem(tlsKeyFile, tlsKey);
-            boolean anyTls = !ca.isBlank() || !cert.isBlank() || !key.isBlank();
-            return new HostRegistration(name, group, kind, endpoint,
-                    anyTls ? new HostRegistration.TlsPems(ca, cert, key) : null);
-        }
-
-        /** What the form shows again after a refusal: never the private key. */
-        HostForm withoutKey() {
-            return new HostForm(name, group, kind, endpoint, tlsCa, tlsCert, "", null, null, null);
-        }
-
-        private static String pem(MultipartFile file, String text) {
-            try {
-                if (file != null && !file.isEmpty()) {
-                    return new String(file.getBytes(), StandardCharsets.UTF_8);
-                }
-            } catch (IOException e) {
-                throw new InvalidInputException("tls", "the uploaded file could not be read");
-            }
-            return text == null ? "" : text;
-        }
-    }
-
     record HostRow(RegisteredHost host, HostStatuses.Status status) {}
 
     @Requires(value = Permission.HOST_READ, on = Requires.On.EACH_HOST)
     @GetMapping("/hosts")
-    String list(Authentication caller, Model model) {
+    String list(Authentication caller, Model model, @RequestHeader(name = HTMX, required = false) String htmx) {
         List<HostRow> rows = hosts.all(caller).stream()
                 .map(host -> new HostRow(host, statuses.of(host.id()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("canRegister", access.may(caller, Permission.HOST_MANAGE, HostScope.none()));
-        return "hosts/list";
+        return PageViews.page("hosts/list", htmx);
     }
 
     @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
     @GetMapping("/hosts/new")
-    String registerForm(Authentication caller, Model model) {
-        return form(model, HostForm.empty(), null, Map.of());
+    String registerForm(Model model, @RequestHeader(name = HTMX, required = false) String htmx) {
+        return form(model, HostForm.empty(), null, Map.of(), htmx);
     }
 
     @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
@@ -116,21 +88,32 @@ class HostPagesController {
         }
     }
 
+    /** Tries the form's endpoint and material without saving anything; needs what registering needs. */
+    @Requires(value = Permission.HOST_MANAGE, on = Requires.On.GLOBAL)
+    @PostMapping("/hosts/test")
+    String testNew(@ModelAttribute HostForm form, Model model, @RequestHeader(name = HTMX, required = false) String htmx) {
+        model.addAttribute("test", tried(() -> checks.test(form.registration())));
+        return PageViews.isHtmx(htmx) ? "hosts/form :: test-result" : form(model, form.withoutKey(), null, Map.of(), null);
+    }
+
     @Requires(Permission.HOST_READ)
     @GetMapping("/hosts/{hostId}")
-    String host(@PathVariable UUID hostId, Authentication caller, Model model) {
+    String host(@PathVariable UUID hostId, Authentication caller, Model model,
+            @RequestHeader(name = HTMX, required = false) String htmx) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.HOST_READ);
         model.addAttribute("host", host);
         model.addAttribute("status", statuses.of(hostId));
         model.addAttribute("canManage", access.may(caller, Permission.HOST_MANAGE, host.scope()));
-        return "hosts/detail";
+        model.addAttribute("canReadContainers", access.may(caller, Permission.CONTAINER_READ, host.scope()));
+        return PageViews.page("hosts/detail", htmx);
     }
 
     @Requires(Permission.HOST_MANAGE)
     @GetMapping("/hosts/{hostId}/edit")
-    String editForm(@PathVariable UUID hostId, Authentication caller, Model model) {
+    String editForm(@PathVariable UUID hostId, Authentication caller, Model model,
+            @RequestHeader(name = HTMX, required = false) String htmx) {
         RegisteredHost host = managed(hostId, caller);
-        return form(model, HostForm.of(host), host, Map.of());
+        return form(model, HostForm.of(host), host, Map.of(), htmx);
     }
 
     @Requires(Permission.HOST_MANAGE)
@@ -147,11 +130,35 @@ class HostPagesController {
         }
     }
 
+    /**
+     * Tries the edited form without saving it. The host's own endpoint and stored material need host.manage
+     * on the host; another endpoint or new material needs it globally, as saving them would.
+     */
+    @Requires(Permission.HOST_MANAGE)
+    @PostMapping("/hosts/{hostId}/test")
+    String testEdited(@PathVariable UUID hostId, @ModelAttribute HostForm form, Authentication caller, Model model,
+            @RequestHeader(name = HTMX, required = false) String htmx) {
+        RegisteredHost current = managed(hostId, caller);
+        model.addAttribute("test", tried(() -> {
+            HostRegistration request = form.registration();
+            changes.requireMayConnect(caller, current, request);
+            EngineTarget stored;
+            try {
+                stored = registry.target(hostId);
+            } catch (IllegalStateException unreadableKey) {
+                return EngineDriver.ConnectionCheck.failed(unreadableKey.getMessage());
+            }
+            return checks.test(request, stored);
+        }));
+        return PageViews.isHtmx(htmx) ? "hosts/form :: test-result" : form(model, form.withoutKey(), current, Map.of(), null);
+    }
+
     @Requires(Permission.HOST_MANAGE)
     @GetMapping("/hosts/{hostId}/remove")
-    String confirmRemove(@PathVariable UUID hostId, Authentication caller, Model model) {
+    String confirmRemove(@PathVariable UUID hostId, Authentication caller, Model model,
+            @RequestHeader(name = HTMX, required = false) String htmx) {
         model.addAttribute("host", managed(hostId, caller));
-        return "hosts/remove";
+        return PageViews.page("hosts/remove", htmx);
     }
 
     @Requires(Permission.HOST_MANAGE)
@@ -160,6 +167,15 @@ class HostPagesController {
         RegisteredHost removed = changes.remove(caller, managed(hostId, caller));
         flash.addFlashAttribute("notice", "Removed host " + removed.name() + ".");
         return "redirect:/hosts";
+    }
+
+    /** Refused input is a result like any other: the form shows it next to the button, naming the field. */
+    private static EngineDriver.ConnectionCheck tried(Supplier<EngineDriver.ConnectionCheck> test) {
+        try {
+            return test.get();
+        } catch (InvalidInputException e) {
+            return EngineDriver.ConnectionCheck.failed(e.field() + ": " + e.reason());
+        }
     }
 
     private ModelAndView refused(HostForm form, RegisteredHost editing, InvalidInputException e) {
@@ -171,11 +187,11 @@ class HostPagesController {
         return page;
     }
 
-    private static String form(Model model, HostForm form, RegisteredHost editing, Map<String, String> errors) {
+    private static String form(Model model, HostForm form, RegisteredHost editing, Map<String, String> errors, String htmx) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("errors", errors);
-        return "hosts/form";
+        return PageViews.page("hosts/form", htmx);
     }
 
     private RegisteredHost managed(UUID hostId, Authentication caller) {

@@ -82,7 +82,7 @@ public class HostRegistry {
                 tls == null ? null : secrets.seal(tls.keyPem(), id.toString()),
                 tls == null ? null : tls.subject(), tls == null ? null : tls.expiresAt(), now, now,
                 Host.StoredPolicy.of(HostPolicy.DENY_ALL))), name);
-        events.publishEvent(new HostChanged(id, HostChanged.Change.REGISTERED));
+        events.publishEvent(new HostChanged(id, HostChanged.Change.REGISTERED, host.view()));
         return host.view();
     }
 
@@ -120,7 +120,7 @@ public class HostRegistry {
                     current.policy());
         }
         Host saved = save(() -> aggregates.update(edited), name);
-        events.publishEvent(new HostChanged(id, HostChanged.Change.EDITED));
+        events.publishEvent(new HostChanged(id, HostChanged.Change.EDITED, saved.view()));
         return saved.view();
     }
 
@@ -140,7 +140,7 @@ public class HostRegistry {
         Host host = hosts.findById(id).orElseThrow(() -> new NotFoundException("No host " + id));
         hosts.delete(host);
         bindings.forgetHost(id);
-        events.publishEvent(new HostChanged(id, HostChanged.Change.REMOVED));
+        events.publishEvent(new HostChanged(id, HostChanged.Change.REMOVED, host.view()));
         return host.view();
     }
 

@@ -23,13 +23,29 @@ final class EventFrame {
 
     private final LiveEvent event;
     private final JsonMapper json;
+    /** Who may see it, when that was settled as it was published (see {@link #scope()}); else null. */
+    private final dev.wharf.access.HostScope scope;
     private volatile String text;
     /** The page form; "" when the renderer had nothing to show for this event. */
     private volatile String html;
 
     EventFrame(LiveEvent event, JsonMapper json) {
+        this(event, json, null);
+    }
+
+    EventFrame(LiveEvent event, JsonMapper json, dev.wharf.access.HostScope scope) {
         this.event = event;
         this.json = json;
+        this.scope = scope;
+    }
+
+    /**
+     * The host's scope as it was when the event was published, for events about the registration itself:
+     * a removed host can no longer be looked up, yet who could see it should learn that it is gone. Null for
+     * the rest, whose host is looked up as each stream sends them.
+     */
+    dev.wharf.access.HostScope scope() {
+        return scope;
     }
 
     LiveEvent event() {

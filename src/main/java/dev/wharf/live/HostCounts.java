@@ -15,8 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("hostCounts")
 public class HostCounts {
 
-    /** @param images null where the host's kind has none (as for switches and volumes) */
-    public record Counts(int running, int containers, Integer images, Integer switches, Integer volumes) {}
+    /**
+     * @param running as docker counts it: running and restarting
+     * @param containers all of them
+     * @param images null where the host's kind has none (as for switches and volumes)
+     * @param stopped neither running nor paused (created, exited, dead)
+     */
+    public record Counts(int running, int containers, Integer images, Integer switches, Integer volumes, int paused,
+            int stopped) {}
 
     private final Inventory inventory;
     private final HostEngines engines;
@@ -30,11 +36,13 @@ public class HostCounts {
     public Counts of(UUID hostId) {
         return inventory.peek(hostId).filter(host -> host.loadedAt().isPresent()).map(host -> {
             var containers = host.containers();
-            int running = (int) containers.stream().filter(c -> c.state() == ContainerState.RUNNING).count();
+            int running = (int) containers.stream()
+                    .filter(c -> c.state() == ContainerState.RUNNING || c.state() == ContainerState.RESTARTING).count();
+            int paused = (int) containers.stream().filter(c -> c.state() == ContainerState.PAUSED).count();
             Set<Capability> can = capabilities(hostId);
             return new Counts(running, containers.size(), can.contains(Capability.IMAGES) ? host.images().size() : null,
                     can.contains(Capability.SWITCHES) ? host.switches().size() : null,
-                    can.contains(Capability.VOLUMES) ? host.volumes().size() : null);
+                    can.contains(Capability.VOLUMES) ? host.volumes().size() : null, paused, containers.size() - running - paused);
         }).orElse(null);
     }
 

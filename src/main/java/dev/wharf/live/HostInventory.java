@@ -45,7 +45,7 @@ final class HostInventory {
     private volatile List<ImageSummary> images = List.of();
     private volatile List<SwitchSummary> switches = List.of();
     private volatile List<VolumeSummary> volumes = List.of();
-    private volatile HostInfo info;
+    private volatile HostFacts.Facts facts;
     private volatile Instant loadedAt;
 
     List<ContainerSummary> containers() {
@@ -146,11 +146,18 @@ final class HostInventory {
     }
 
     Optional<HostInfo> info() {
-        return Optional.ofNullable(info);
+        return facts().map(HostFacts.Facts::info);
     }
 
-    void info(HostInfo info) {
-        this.info = info;
+    Optional<HostFacts.Facts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    /** Keeps what the engine said at {@code at}; returns whether that differs from what was kept (see {@link HostFacts#differ}). */
+    boolean info(HostInfo info, Instant at) {
+        HostFacts.Facts before = facts;
+        facts = new HostFacts.Facts(info, at);
+        return HostFacts.differ(before == null ? null : before.info(), info);
     }
 
     void loaded(Instant at) {

@@ -56,6 +56,8 @@ final class HostWatcher {
     // confined to the watcher's thread
     private EventSubscription subscription;
     private long lastNanos;
+    /** When (System.nanoTime) the facts were last asked for; 0 before the first time. */
+    private long factsAsked;
 
     HostWatcher(UUID hostId, String name, HostEngines engines, HostInventory inventory, LiveEvents events,
             HostStatuses statuses, WatchSettings settings, Clock clock) {
@@ -119,6 +121,9 @@ final class HostWatcher {
                 EngineEvent event = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (event != null) {
                     apply(engine, event);
+                }
+                if (System.nanoTime() - factsAsked > settings.factsEvery().toNanos()) {
+                    refreshFacts(engine);
                 }
             } catch (InterruptedException e) {
                 break;
@@ -199,7 +204,9 @@ final class HostWatcher {
         // each other part on its own, so one that fails (or a kind without it) leaves the others fresh;
         // the first failure is thrown afterwards, and the loop relists again after its backoff
         RuntimeException failed = null;
-        failed = part(failed, () -> inventory.info(engine.info()));
+        boolean[] factsChanged = {false};
+        factsAsked = System.nanoTime();
+        failed = part(failed, () -> factsChanged[0] = inventory.info(engine.info(), clock.instant()));
         if (can.contains(Capability.IMAGES)) {
             failed = part(failed, () -> inventory.images(engine.images().list(), readAt));
         }
@@ -209,9 +216,32 @@ final class HostWatcher {
         if (can.contains(Capability.VOLUMES)) {
             failed = part(failed, () -> inventory.volumes(engine.volumes().list(), readAt));
         }
+        if (factsChanged[0]) {
+            // after every part, so a page that reads the host again on this event finds the whole list
+            publishFacts();
+        }
         if (failed != null) {
             throw failed;
         }
+    }
+
+    /**
+     * Reads the engine's facts again (every {@code facts-every}); a failure waits for the next time: the
+     * heartbeat is what says whether the host is up.
+     */
+    private void refreshFacts(ContainerEngine engine) {
+        factsAsked = System.nanoTime();
+        try {
+            if (inventory.info(engine.info(), clock.instant())) {
+                publishFacts();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Reading the facts of host '{}' failed: {}", name, e.toString());
+        }
+    }
+
+    private void publishFacts() {
+        events.publish("host", hostId, new LiveEvent.Resource("host", hostId.toString(), name), "facts", Map.of());
     }
 
     private static RuntimeException part(RuntimeException failedSoFar, Runnable read) {

@@ -26,6 +26,24 @@ public record LiveEvent(long id, String type, UUID hostId, Resource resource, St
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
+    /**
+     * Whether lists of the latest events show it: what happened to hosts and what is on them; not a pull's
+     * progress (the pull's own page follows that) nor a host's facts being read again.
+     */
+    public boolean listed() {
+        switch (type) {
+            case "container":
+            case "image":
+            case "switch":
+            case "volume":
+                return true;
+            case "host":
+                return !"facts".equals(action);
+            default:
+                return false;
+        }
+    }
+
     /** @param kind {@code container}, {@code image}, {@code switch}, {@code volume}, {@code host}, {@code pull} */
     public record Resource(String kind, String id, String name) {}
 }

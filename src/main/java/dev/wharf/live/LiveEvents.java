@@ -3,6 +3,7 @@ package dev.wharf.live;
 import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.HostScope;
 import dev.wharf.access.Permission;
+import dev.wharf.hosts.RegisteredHost;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class LiveEvents {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    /** How far back {@link #latest} looks for events a caller may see. */
+    static final int LATEST_SCAN = 2000;
 
     private final LiveSettings settings;
     private final AccessPolicy access;
@@ -73,13 +76,27 @@ public class LiveEvents {
 
     /** Numbers the change, keeps it for replay and hands it to every stream whose viewer may see its host. */
     public LiveEvent publish(String type, UUID hostId, LiveEvent.Resource resource, String action, Map<String, Object> details) {
+        return publish(type, hostId, resource, action, details, null);
+    }
+
+    /**
+     * A change to the registration of {@code host} ({@code registered}, {@code edited}, {@code removed}), seen
+     * by whoever may see the host as the change left it: a removed host can no longer be looked up.
+     */
+    LiveEvent publishAbout(RegisteredHost host, String action) {
+        return publish("host", host.id(), new LiveEvent.Resource("host", host.id().toString(), host.name()), action,
+                Map.of(), host.scope());
+    }
+
+    private LiveEvent publish(String type, UUID hostId, LiveEvent.Resource resource, String action, Map<String, Object> details,
+            HostScope scope) {
         if (type == null || type.isBlank() || type.chars().anyMatch(c -> c == '\n' || c == '\r')) {
             throw new IllegalArgumentException("An event type is one word, not '" + type + "'");
         }
         synchronized (lock) {
             LiveEvent event = new LiveEvent(lastId.incrementAndGet(), type, hostId, resource, action,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), details);
-            EventFrame frame = new EventFrame(event, json);
+            EventFrame frame = new EventFrame(event, json, scope);
             buffer.add(frame);
             clients.offer(frame, client -> {
                 dropped.incrementAndGet();
@@ -180,7 +197,7 @@ public class LiveEvents {
             return access.may(caller, Permission.HOST_READ, HostScope.none());
         }
         Permission needed = permission(frame.event().type());
-        return scopes.of(hostId).map(scope -> access.may(caller, Permission.HOST_READ, scope)
+        return (frame.scope() != null ? java.util.Optional.of(frame.scope()) : scopes.of(hostId)).map(scope -> access.may(caller, Permission.HOST_READ, scope)
                 && access.may(caller, needed, scope)).orElse(false);
     }
 
@@ -212,6 +229,25 @@ public class LiveEvents {
         synchronized (lock) {
             clients.remove(client);
         }
+    }
+
+    /**
+     * The newest events {@code caller} may see that lists show ({@link LiveEvent#listed()}), newest first: at
+     * most {@code count}, found among the newest {@value #LATEST_SCAN} kept for replay.
+     */
+    public List<LiveEvent> latest(Authentication caller, int count) {
+        List<EventFrame> newest;
+        synchronized (lock) {
+            newest = buffer.latest(LATEST_SCAN);
+        }
+        List<LiveEvent> seen = new java.util.ArrayList<>();
+        for (int i = newest.size() - 1; i >= 0 && seen.size() < count; i--) {
+            EventFrame frame = newest.get(i);
+            if (frame.event().listed() && visible(caller, frame)) {
+                seen.add(frame.event());
+            }
+        }
+        return seen;
     }
 
     /** The newest event's id: a page rendered now has seen everything up to it. */

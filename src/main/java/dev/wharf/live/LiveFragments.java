@@ -2,6 +2,7 @@ package dev.wharf.live;
 
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.hosts.HostStatuses;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,10 @@ import org.thymeleaf.context.Context;
  * the pages themselves use, each marked for an out-of-band swap by id. A page swaps in those it shows
  * and ignores the rest (see {@code frontend/src/live.js}). They are rendered from the inventory as it is
  * when the event is sent, so a page that applies events in order ends where the inventory is.
+ *
+ * <p>Rendered once per event and shared by every viewer who may see it, so nothing here depends on who
+ * looks: where a page shows a viewer's own view of a host (the dashboard's card), the fragment only tells
+ * the page to fetch it again.
  */
 @Component
 class LiveFragments {
@@ -26,28 +31,36 @@ class LiveFragments {
     private final HostCounts counts;
     /** Looked up when a row is rendered: the watchers publish through LiveEvents, which renders through here. */
     private final ObjectProvider<Watchers> watchers;
+    private final HostScopes hosts;
 
     LiveFragments(ITemplateEngine templates, Inventory inventory, HostStatuses statuses, HostCounts counts,
-            ObjectProvider<Watchers> watchers) {
+            ObjectProvider<Watchers> watchers, HostScopes hosts) {
         this.templates = templates;
         this.inventory = inventory;
         this.statuses = statuses;
         this.counts = counts;
         this.watchers = watchers;
+        this.hosts = hosts;
     }
 
     /**
      * Null when pages show nothing of this event (a pull's progress). Each event carries only fragments of
      * its own kind (a container's row and the container count, an image count...), so the stream's
-     * per-kind filter decides who sees which numbers.
+     * per-kind filter decides who sees which numbers; and, when lists of the latest events show it, its line.
      */
     String render(LiveEvent event) {
+        String own = own(event);
+        String line = event.listed() ? line(event) : "";
+        return own == null && line.isEmpty() ? null : (own == null ? "" : own) + line;
+    }
+
+    private String own(LiveEvent event) {
         UUID hostId = event.hostId();
         switch (event.type()) {
             case "container":
                 return container(hostId, event.resource().id(), "create".equals(event.action())) + count(hostId, "containers");
             case "host":
-                return fragment("fragments/hosts", "status", Map.of("hostId", hostId, "status", statuses.of(hostId)));
+                return host(event);
             case "image":
                 return count(hostId, "images");
             case "switch":
@@ -57,6 +70,37 @@ class LiveFragments {
             default:
                 return null;
         }
+    }
+
+    /**
+     * A host's status badge; and on the dashboard: a new host's card, a removed host's card gone, and after
+     * an edit or new facts the card fetched again by each viewer.
+     */
+    private String host(LiveEvent event) {
+        UUID hostId = event.hostId();
+        Map<String, Object> model = new HashMap<>();
+        model.put("hostId", hostId);
+        model.put("hostName", event.resource() == null ? null : event.resource().name());
+        switch (event.action()) {
+            case "removed":
+                return fragment("fragments/dashboard", "removed", model);
+            case "registered":
+                return status(hostId) + fragment("fragments/dashboard", "new-card", model);
+            case "edited":
+            case "facts":
+                return status(hostId) + fragment("fragments/dashboard", "refresh", model);
+            default:
+                return status(hostId);
+        }
+    }
+
+    private String status(UUID hostId) {
+        return fragment("fragments/hosts", "status", Map.of("hostId", hostId, "status", statuses.of(hostId)));
+    }
+
+    private String line(LiveEvent event) {
+        String hostName = hosts.name(event.hostId()).orElse(null);
+        return fragment("fragments/dashboard", "event", Map.of("e", EventLine.of(event, hostName)));
     }
 
     /**
@@ -75,7 +119,7 @@ class LiveFragments {
 
     private String count(UUID hostId, String kind) {
         HostCounts.Counts now = counts.of(hostId);
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("hostId", hostId);
         model.put("counts", now);
         return fragment("fragments/hosts", kind, model);

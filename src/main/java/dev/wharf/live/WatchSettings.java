@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between reconnect attempts (it doubles from a quarter second)
  * @param firstLoadWait how long a list request waits for a host's first inventory before answering without it
  * @param eventQueue engine events waiting to be applied per host; on overflow the host is relisted instead
+ * @param factsEvery how often a host's engine facts (versions, CPUs, memory, services) are read again besides
+ *     when it is first listed and after each reconnect
  */
 @ConfigurationProperties("wharf.live.watch")
 record WatchSettings(
@@ -19,4 +21,5 @@ record WatchSettings(
         @DefaultValue("2s") Duration pingTimeout,
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("5s") Duration firstLoadWait,
-        @DefaultValue("100000") int eventQueue) {}
+        @DefaultValue("100000") int eventQueue,
+        @DefaultValue("5m") Duration factsEvery) {}

@@ -19,7 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * One {@link HostWatcher} per registered host: started when the console is ready or the host is
  * registered, restarted when it is edited (after {@link HostEngines} has reopened its engine), stopped
- * when it is removed or the console stops.
+ * when it is removed or the console stops. Each of those changes is a {@code host} event too.
  */
 @Component
 class Watchers {
@@ -61,6 +61,9 @@ class Watchers {
         if (changed.change() != HostChanged.Change.REGISTERED) {
             inventory.drop(changed.hostId());
         }
+        if (changed.change() == HostChanged.Change.REMOVED) {
+            events.publishAbout(changed.host(), "removed");
+        }
     }
 
     /** After HostEngines has let go of the old engine, so the new watcher opens the edited host afresh. */
@@ -68,6 +71,8 @@ class Watchers {
     @Order(10)
     void startNew(HostChanged changed) {
         if (changed.change() != HostChanged.Change.REMOVED) {
+            // pages learn of it before the watcher's first word (up or down), so they can show it at once
+            events.publishAbout(changed.host(), changed.change() == HostChanged.Change.REGISTERED ? "registered" : "edited");
             registry.find(changed.hostId()).ifPresent(this::watch);
         }
     }

@@ -94,7 +94,7 @@ public final class Http {
 
     /** Posts a multipart form, as a browser does for a form with file inputs. Files are name -> {filename, content}. */
     public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields,
-            java.util.Map<String, String[]> files) {
+            java.util.Map<String, String[]> files, String... headers) {
         String boundary = "----wharf" + java.util.UUID.randomUUID().toString().replace("-", "");
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
@@ -104,7 +104,7 @@ public final class Http {
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(file[0])
                 .append("\"\r\nContent-Type: application/x-pem-file\r\n\r\n").append(file[1]).append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 

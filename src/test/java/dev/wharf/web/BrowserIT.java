@@ -89,6 +89,13 @@ class BrowserIT {
                 "WHARF_DOCKER_CLI", TestEnv.get("WHARF_TEST_DOCKER_CLI").orElse("docker"),
                 "WHARF_DOCKER_HOST", TestEngines.unix(),
                 "WHARF_TEST_IMAGE", TestEngines.IMAGE));
+        // the mutual-TLS engine, which dashboard.test.mjs registers through the form with its PEM files
+        npm.environment().putAll(Map.of(
+                "WHARF_DOCKER_TLS", TestEngines.tls(),
+                "WHARF_DOCKER_TLS_SOCKET", TestEngines.tlsSocket(),
+                "WHARF_TLS_CA", TestEnv.get("WHARF_TEST_TLS_CA").orElseThrow(),
+                "WHARF_TLS_CERT", TestEnv.get("WHARF_TEST_TLS_CERT").orElseThrow(),
+                "WHARF_TLS_KEY", TestEnv.get("WHARF_TEST_TLS_KEY").orElseThrow()));
         Process process = npm.start();
         Deque<String> tail = new ArrayDeque<>();
         Thread pump = new Thread(() -> copyOutput(process, tail), "e2e-output");
