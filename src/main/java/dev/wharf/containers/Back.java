@@ -5,12 +5,12 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * Where a form without script sends the browser back to after an action: the containers page it was
- * sent from. Only the console's own container lists qualify, so the field cannot send anyone elsewhere.
+ * Where a form without script sends the browser back to after an action: the containers page (or host page)
+ * it was sent from. Only the console's own container lists qualify, so the field cannot send anyone elsewhere.
  */
 final class Back {
 
-    private static final Pattern OWN_LIST = Pattern.compile("/(containers|hosts/[0-9a-fA-F-]{36}/containers)(\\?[A-Za-z0-9%._~!$&'()*+,;=:@/?-]*)?");
+    private static final Pattern OWN_LIST = Pattern.compile("/(containers|hosts/[0-9a-fA-F-]{36}(/containers)?)(\\?[A-Za-z0-9%._~!$&'()*+,;=:@/?-]*)?");
 
     private Back() {}
 

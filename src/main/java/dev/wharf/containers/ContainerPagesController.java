@@ -11,10 +11,8 @@ import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.HostStatuses;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
-import dev.wharf.live.Inventory;
 import dev.wharf.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,36 +31,26 @@ class ContainerPagesController {
 
     private final VisibleHosts hosts;
     private final HostStatuses statuses;
-    private final Inventory inventory;
     private final HostEngines engines;
     private final AccessPolicy access;
-    private final ContainerRights rights;
+    private final HostContainersSection listing;
 
-    ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, Inventory inventory, HostEngines engines,
-            AccessPolicy access, ContainerRights rights) {
+    ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, HostEngines engines, AccessPolicy access,
+            HostContainersSection listing) {
         this.hosts = hosts;
         this.statuses = statuses;
-        this.inventory = inventory;
         this.engines = engines;
         this.access = access;
-        this.rights = rights;
+        this.listing = listing;
     }
 
     @Requires(Permission.CONTAINER_READ)
     @GetMapping("/hosts/{hostId}/containers")
     String list(@PathVariable UUID hostId, Authentication caller, HttpServletRequest request, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
-        List<ContainerSummary> containers = List.of();
-        try {
-            containers = inventory.of(hostId, true).containers();
-        } catch (EngineException.Unavailable e) {
-            model.addAttribute("unavailable", e.getMessage());
-        }
         model.addAttribute("host", host);
         model.addAttribute("status", statuses.of(hostId));
-        model.addAttribute("containers", containers);
-        model.addAttribute("allowed", rights.on(caller, host));
-        model.addAttribute("back", Back.here(request));
+        model.addAttribute("section", listing.of(host, caller, request));
         return "containers/list";
     }
 

@@ -9,10 +9,13 @@ import dev.wharf.engine.EngineTarget;
 import dev.wharf.web.ConflictException;
 import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.PageViews;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,9 +44,11 @@ class HostPagesController {
     private final AccessPolicy access;
     private final HostConnectionChecks checks;
     private final HostRegistry registry;
+    private final ObjectProvider<HostPageSection> sections;
 
     HostPagesController(VisibleHosts hosts, HostChanges changes, HostStatuses statuses, AccessPolicy access,
-            HostConnectionChecks checks, HostRegistry registry) {
+            HostConnectionChecks checks, HostRegistry registry, ObjectProvider<HostPageSection> sections) {
+        this.sections = sections;
         this.hosts = hosts;
         this.changes = changes;
         this.statuses = statuses;
@@ -98,13 +103,15 @@ class HostPagesController {
 
     @Requires(Permission.HOST_READ)
     @GetMapping("/hosts/{hostId}")
-    String host(@PathVariable UUID hostId, Authentication caller, Model model,
+    String host(@PathVariable UUID hostId, Authentication caller, Model model, HttpServletRequest request,
             @RequestHeader(name = HTMX, required = false) String htmx) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.HOST_READ);
         model.addAttribute("host", host);
         model.addAttribute("status", statuses.of(hostId));
         model.addAttribute("canManage", access.may(caller, Permission.HOST_MANAGE, host.scope()));
         model.addAttribute("canReadContainers", access.may(caller, Permission.CONTAINER_READ, host.scope()));
+        model.addAttribute("sections", sections.orderedStream().map(section -> section.on(host, caller, request))
+                .flatMap(Optional::stream).toList());
         return PageViews.page("hosts/detail", htmx);
     }
 

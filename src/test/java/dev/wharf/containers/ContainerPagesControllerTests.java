@@ -17,6 +17,7 @@ import dev.wharf.access.Role;
 import dev.wharf.engine.ContainerState;
 import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.HostStatuses;
+import dev.wharf.hosts.HostTabs;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.HostCounts;
 import dev.wharf.live.Inventory;
@@ -37,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** A host's containers page as each built-in role sees it: the same rows, only the actions each holds. */
 @WebMvcTest(controllers = ContainerPagesController.class)
-@Import({PageSlice.class, ContainerRights.class, HostStatuses.class})
+@Import({PageSlice.class, ContainerRights.class, HostContainersSection.class, HostStatuses.class, HostTabs.class})
 class ContainerPagesControllerTests {
 
     @Autowired

@@ -108,6 +108,23 @@ class ContainerPagesTests {
     }
 
     @Test
+    void theHostPageListsItsContainersWithTheirActionsAndAFormReturnsThere() {
+        String id = running("on-host-page");
+        String hostPage = "/hosts/" + hostId;
+
+        String page = browser.get(hostPage).body();
+        assertThat(page).contains("id=\"containers-" + hostId + "\"", run + "-on-host-page",
+                "action=\"/hosts/" + hostId + "/containers/" + id + "/stop\"", "New container");
+        assertThat(page).as("the tabs lead to the host's other pages").contains("href=\"/hosts/" + hostId + "/containers\"",
+                "aria-current=\"page\"");
+
+        HttpResponse<String> stopped = form(hostPage + "/containers/" + id + "/stop", "back=" + Http.encode(hostPage));
+        assertThat(stopped.statusCode()).isEqualTo(302);
+        assertThat(stopped.headers().firstValue("Location").orElseThrow()).endsWith(hostPage);
+        assertThat(state(id)).isEqualTo("exited");
+    }
+
+    @Test
     void removingAsksFirstAndARunningContainerNeedsForce() {
         String id = running("remove");
         String row = "/hosts/" + hostId + "/containers/" + id;

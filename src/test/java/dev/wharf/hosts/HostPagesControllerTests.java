@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -48,6 +49,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  */
 @WebMvcTest(controllers = HostPagesController.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.wharf\\.access\\..*"))
+@Import(HostTabs.class)
 class HostPagesControllerTests {
 
     static final List<Role> BUILT_IN = Role.BUILT_IN;
@@ -72,6 +74,8 @@ class HostPagesControllerTests {
     HostConnectionChecks checks;
     @MockitoBean
     HostRegistry registry;
+    @MockitoBean
+    HostEngines engines;
     @MockitoBean
     LiveEvents events;
     @MockitoBean(name = "hostFacts")
@@ -116,7 +120,7 @@ class HostPagesControllerTests {
             String content = page(as(role, get(path).header("HX-Request", "true")));
 
             assertThat(content.strip()).as(path).startsWith("<div id=\"content\">");
-            assertThat(content).as(path).contains("docker1").doesNotContain("<html", "<nav", "id=\"live\"");
+            assertThat(content).as(path).contains("docker1").doesNotContain("<html", "aria-label=\"Main\"", "id=\"live\"");
         }
     }
 
