@@ -39,7 +39,7 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
     private static final Path LOG = Path.of("target", "e2e.log");
-    private static final long TIMEOUT_MINUTES = 5;
+    private static final long TIMEOUT_MINUTES = 15;
     private static final int TAIL_LINES = 80;
     private static final String PASSWORD = "browser-it";
 
