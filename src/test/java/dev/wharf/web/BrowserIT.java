@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.testing.RunningJar;
 import dev.wharf.testing.TestEngines;
 import dev.wharf.testing.TestEnv;
+import dev.wharf.testing.UsesHcsStandIn;
 import dev.wharf.testing.UsesTestEngines;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,10 +30,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The browser tests in {@code frontend/e2e} (node's test runner, playwright-core driving Debian's
- * chromium) against the packaged jar and the unix test engine. Without {@code /usr/bin/chromium} they
- * are skipped with a printed reason; under {@code CI=true} that is a failure.
+ * chromium) against the packaged jar and the unix test engine, and a second console on the HCS stand-in
+ * whose compute system and switch carry hostile names (for {@code hostile.test.mjs}). Without
+ * {@code /usr/bin/chromium} they are skipped with a printed reason; under {@code CI=true} that is a failure.
  */
 @UsesTestEngines
+@UsesHcsStandIn
 @ExtendWith(BrowserIT.ChromiumPresent.class)
 class BrowserIT {
 
@@ -43,7 +46,12 @@ class BrowserIT {
     private static final int TAIL_LINES = 80;
     private static final String PASSWORD = "browser-it";
 
+    private static final String HCS_PASSWORD = "browser-it-hcs";
+    /** What hostile.test.mjs expects to find, literally, on the hcs console's pages. */
+    private static final String HOSTILE_NAME = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+
     private static RunningJar console;
+    private static RunningJar hcsConsole;
 
     /**
      * A condition rather than an abort in {@code @BeforeAll}: failsafe counts a disabled class as
@@ -69,6 +77,22 @@ class BrowserIT {
         TestEngines.ensureImage(TestEngines.unix());
         console = RunningJar.start(List.of(), List.of("--wharf.admin-password=" + PASSWORD, "--wharf.hosts.register-local=false"),
                 Map.of());
+        hcsConsole = RunningJar.start(List.of("-Djna.library.path=" + System.getProperty("jna.library.path")),
+                List.of("--wharf.admin-password=" + HCS_PASSWORD), Map.of("WHARF_HCS_STANDIN_SEED", hostileSeed().toString()));
+    }
+
+    /** A compute system and an HCN network named like an attack, as a Windows host could report them. */
+    private static Path hostileSeed() throws IOException {
+        Path seed = Files.createTempFile("wharf-hostile-seed-", ".json");
+        String name = HOSTILE_NAME.replace("\"", "\\\"");
+        Files.writeString(seed, """
+                {"systems": [{"Id": "hostile-system", "Name": "%s", "Owner": "javascript:alert(1)", "State": "Running"}],
+                 "networks": [{"ID": "0B0A4C11-5E6F-4A1B-9C2D-3E4F5A6B7C8D", "Name": "%s",
+                   "Ipams": [{"Type": "Static", "Subnets": [{"IpAddressPrefix": "172.31.176.0/20",
+                     "Routes": [{"NextHop": "172.31.176.1", "DestinationPrefix": "0.0.0.0/0"}]}]}]}],
+                 "services": [{"Name": "vmcompute", "State": "running"}, {"Name": "hns", "State": "running"}]}""".formatted(name, name));
+        seed.toFile().deleteOnExit();
+        return seed;
     }
 
     @AfterAll
@@ -77,6 +101,10 @@ class BrowserIT {
             // the console's side of a failed browser test, next to the browser's side in e2e.log
             Files.writeString(Path.of("target", "e2e-console.log"), console.log());
             console.close();
+        }
+        if (hcsConsole != null) {
+            Files.writeString(Path.of("target", "e2e-hcs-console.log"), hcsConsole.log());
+            hcsConsole.close();
         }
     }
 
@@ -96,6 +124,11 @@ class BrowserIT {
                 "WHARF_TLS_CA", TestEnv.get("WHARF_TEST_TLS_CA").orElseThrow(),
                 "WHARF_TLS_CERT", TestEnv.get("WHARF_TEST_TLS_CERT").orElseThrow(),
                 "WHARF_TLS_KEY", TestEnv.get("WHARF_TEST_TLS_KEY").orElseThrow()));
+        // the console on the HCS stand-in, with hostile names
+        npm.environment().putAll(Map.of(
+                "WHARF_HCS_URL", "http://127.0.0.1:" + hcsConsole.port(),
+                "WHARF_HCS_ADMIN_PASSWORD", HCS_PASSWORD,
+                "WHARF_HOSTILE_NAME", HOSTILE_NAME));
         Process process = npm.start();
         Deque<String> tail = new ArrayDeque<>();
         Thread pump = new Thread(() -> copyOutput(process, tail), "e2e-output");
