@@ -70,11 +70,14 @@ class FleetContainerPagesController {
         model.addAttribute("groups", readable.stream().map(RegisteredHost::group).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         model.addAttribute("images", imagesIn(readable));
-        model.addAttribute("createOn", readable.stream().filter(host -> rights.on(caller, host).create()).toList());
+        Map<UUID, ContainerRights.Allowed> allowed = new HashMap<>();
+        readable.forEach(host -> allowed.put(host.id(), rights.on(caller, host)));
+        model.addAttribute("createOn", readable.stream().filter(host -> allowed.get(host.id()).create()).toList());
+        // a viewer who may act nowhere gets no Actions column at all, rather than an empty one
+        model.addAttribute("actionsAnywhere", allowed.values().stream().anyMatch(ContainerRights.Allowed::any));
         model.addAttribute("back", Back.here(request));
         try {
             ContainerSearch.Result result = search.search(caller, filters.query(), Math.max(page, 0), PAGE_SIZE);
-            Map<UUID, ContainerRights.Allowed> allowed = new HashMap<>();
             List<Row> rows = result.page().items().stream().map(found -> new Row(found.host(), found.hostStatus(),
                     found.container(), allowed.computeIfAbsent(found.host().id(), id -> rights.on(caller, found.host())))).toList();
             model.addAttribute("rows", rows);

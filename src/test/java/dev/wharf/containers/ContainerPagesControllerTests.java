@@ -92,6 +92,7 @@ class ContainerPagesControllerTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).doesNotContain("<button type=\"submit\" aria-label", "method=\"post\" class=\"act", "Remove…", "New container");
+        assertThat(page).as("no empty Actions column").contains("class=\"grid containers one-host no-actions\"");
     }
 
     @Test

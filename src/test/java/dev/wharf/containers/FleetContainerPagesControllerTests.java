@@ -91,12 +91,14 @@ class FleetContainerPagesControllerTests {
 
         assertThat(page).doesNotContain("<form method=\"post\"", "<button type=\"submit\" aria-label", "Remove…", "/containers/new")
                 .contains("nginx:1.27", "postgres:17", "redis:7");
+        assertThat(page).as("no empty Actions column").contains("class=\"grid containers no-actions\"");
     }
 
     @Test
     void anOperatorMayDriveContainersButNotRemoveOrCreateThem() throws Exception {
         String page = page(mvc.perform(get("/containers").with(signedInAs(Role.OPERATOR, access, hosts, DOCKER1, DOCKER2))).andReturn().getResponse());
 
+        assertThat(page).doesNotContain("no-actions");
         assertThat(page).contains("aria-label=\"Stop web\"", "aria-label=\"Start db\"", "aria-label=\"Resume cache\"", "name=\"_csrf\"")
                 .doesNotContain("Remove…", "/containers/new");
     }
