@@ -66,7 +66,12 @@ final class DockerModels {
                 config == null ? Map.of() : env(config.getEnv()),
                 state == null ? null : time(state.getStartedAt()),
                 state == null ? null : time(state.getFinishedAt()),
-                state == null ? null : state.getExitCode(), extra);
+                state == null ? null : state.getExitCode(), extra, limits(r.getHostConfig()));
+    }
+
+    /** Docker's 0 means "no limit" for both. */
+    private static ContainerDetail.Limits limits(com.github.dockerjava.api.model.HostConfig host) {
+        return host == null ? ContainerDetail.Limits.NONE : new ContainerDetail.Limits(host.getMemory(), host.getNanoCPUs());
     }
 
     static HostInfo hostInfo(Info info, Version version, String apiVersion) {
