@@ -19,7 +19,8 @@ const bytes = (value) => {
     amount /= 1024;
     unit += 1;
   }
-  return `${unit === 0 ? amount.toFixed(0) : amount.toFixed(1)} ${units[unit]}`;
+  const digits = unit === 0 && Number.isInteger(amount) ? 0 : 1; // an axis tick may be half a byte a second
+  return `${(value < 0 ? -amount : amount).toFixed(digits)} ${units[unit]}`;
 };
 
 const fromZero = (u, min, max) => [0, max > 0 ? max * 1.15 : 1];
@@ -97,6 +98,7 @@ const addSample = (root, sample) => {
   const data = dataOf(state.samples, state.limit);
   for (const [kind, { figure, uplot }] of Object.entries(state.plots)) {
     uplot.setData(data[kind]);
+    uplot.setLegend({ idx: state.samples.length - 1 }); // the legend shows the newest values until a pointer picks others
     figure.dataset.points = String(state.samples.length);
   }
 };
