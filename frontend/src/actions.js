@@ -3,7 +3,8 @@
 // (a refusal answered with an error page, a console that does not answer) still ends in a readable message
 // next to what failed, never in silence.
 
-const outcomeOf = (form) => form.closest('td')?.querySelector('output.row-outcome');
+// a row's cell, or the container page's own group of the same buttons
+const outcomeOf = (form) => form.closest('td, .page-actions')?.querySelector('output.row-outcome');
 
 const say = (output, text, failed) => {
   const line = document.createElement('span');

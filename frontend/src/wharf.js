@@ -6,3 +6,4 @@ import 'htmx-ext-sse';
 import './live.js';
 import './actions.js';
 import './dashboard.js';
+import './container-page.js';

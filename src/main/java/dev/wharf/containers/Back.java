@@ -12,6 +12,9 @@ final class Back {
 
     private static final Pattern OWN_LIST = Pattern.compile("/(containers|hosts/[0-9a-fA-F-]{36}(/containers)?)(\\?[A-Za-z0-9%._~!$&'()*+,;=:@/?-]*)?");
 
+    /** A container's own page: where its lifecycle forms come back to (never removing: the container is gone then). */
+    private static final Pattern CONTAINER_PAGE = Pattern.compile("/hosts/[0-9a-fA-F-]{36}/containers/[A-Za-z0-9][A-Za-z0-9_.@-]*");
+
     private Back() {}
 
     /** This request's own path and query. */
@@ -23,6 +26,15 @@ final class Back {
     /** {@code candidate} when it is one of the container lists, else {@code fallback}. */
     static String orElse(String candidate, String fallback) {
         return candidate != null && OWN_LIST.matcher(candidate).matches() ? candidate : fallback;
+    }
+
+    /** {@code candidate} when it is a container list or a container's page, else {@code fallback}. */
+    static String orPage(String candidate, String fallback) {
+        return candidate != null && CONTAINER_PAGE.matcher(candidate).matches() ? candidate : orElse(candidate, fallback);
+    }
+
+    static String containerPage(java.util.UUID hostId, String containerId) {
+        return "/hosts/" + hostId + "/containers/" + containerId;
     }
 
     /** The path and query of a full URL (htmx's {@code HX-Current-URL}), or null. */

@@ -172,7 +172,7 @@ class ContainerActionPagesController {
         flash.addFlashAttribute("notice", failure == null
                 ? name + " " + action.done() + "."
                 : "Could not " + action.path() + " " + name + ": " + failure);
-        return "redirect:" + Back.orElse(back, Back.hostList(hostId));
+        return "redirect:" + Back.orPage(back, Back.hostList(hostId));
     }
 
     /** The confirmation page's model; {@code container} is null when it cannot be read any more. */

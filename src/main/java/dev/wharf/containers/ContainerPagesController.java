@@ -4,10 +4,12 @@ import dev.wharf.access.AccessPolicy;
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
 import dev.wharf.engine.Capability;
+import dev.wharf.engine.ContainerDetail;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.EngineException;
 import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.HostKind;
 import dev.wharf.hosts.HostStatuses;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A host's containers, and one container with its live stats and log. Both pages stay true without a
@@ -34,9 +37,13 @@ class ContainerPagesController {
     private final HostEngines engines;
     private final AccessPolicy access;
     private final HostContainersSection listing;
+    private final ContainerRights rights;
+    private final JsonMapper json;
 
     ContainerPagesController(VisibleHosts hosts, HostStatuses statuses, HostEngines engines, AccessPolicy access,
-            HostContainersSection listing) {
+            HostContainersSection listing, ContainerRights rights, JsonMapper json) {
+        this.json = json;
+        this.rights = rights;
         this.hosts = hosts;
         this.statuses = statuses;
         this.engines = engines;
@@ -54,22 +61,34 @@ class ContainerPagesController {
         return "containers/list";
     }
 
+    /**
+     * One container: what inspect tells (the API's own inspect document too, env masked as the API masks it),
+     * its live stats and log, and the actions its viewer may take. Lifecycle forms without script come back here;
+     * removing goes back to the host's list.
+     */
     @Requires(Permission.CONTAINER_READ)
     @GetMapping("/hosts/{hostId}/containers/{containerId}")
     String container(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.CONTAINER_READ);
         ContainerEngine engine = engines.engine(hostId);
-        ContainerSummary container;
+        ContainerDetail detail;
         try {
-            container = engine.inspect(containerId).summary();
+            detail = engine.inspect(containerId);
         } catch (EngineException.NotFound e) {
             throw new NotFoundException("No container " + containerId + " on " + host.name());
         }
+        ContainerSummary container = detail.summary();
+        boolean mayReadEnv = access.may(caller, Permission.CONTAINER_INSPECT_ENV, host.scope());
         model.addAttribute("host", host);
         model.addAttribute("container", container);
+        model.addAttribute("overview", new ContainerOverview(detail, host.kind() == HostKind.HCS));
+        model.addAttribute("envMasked", !mayReadEnv);
+        model.addAttribute("inspect", json.writerWithDefaultPrettyPrinter().writeValueAsString(ContainerViews.Detail.of(detail, mayReadEnv)));
         // a kind without logs (hcs) gets no log panel rather than one that can only fail
         model.addAttribute("canReadLogs", access.may(caller, Permission.CONTAINER_LOGS, host.scope())
                 && engine.capabilities().contains(Capability.LOGS));
+        model.addAttribute("allowed", rights.on(caller, host));
+        model.addAttribute("back", Back.containerPage(hostId, container.id()));
         return "containers/detail";
     }
 }

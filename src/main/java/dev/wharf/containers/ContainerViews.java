@@ -32,10 +32,13 @@ final class ContainerViews {
 
     /**
      * @param envMasked true when the caller may not read environment values: keys are shown, values are not
+     * @param memoryLimitBytes the memory it was limited to, null when unlimited or the kind does not say
+     * @param cpuLimit the CPUs it was limited to ({@code 1.5} as {@code docker run --cpus 1.5}), null when unlimited
      */
     record Detail(String id, String name, String image, String state, Instant createdAt, Instant startedAt,
             Instant finishedAt, Integer exitCode, List<String> command, Map<String, String> env, boolean envMasked,
-            Map<String, String> labels, List<ContainerSummary.Mount> mounts, List<String> networks, Map<String, String> extra) {
+            Map<String, String> labels, List<ContainerSummary.PortBinding> ports, List<ContainerSummary.Mount> mounts,
+            List<String> networks, Long memoryLimitBytes, Double cpuLimit, Map<String, String> extra) {
         static Detail of(ContainerDetail d, boolean mayReadEnv) {
             ContainerSummary c = d.summary();
             Map<String, String> env = new LinkedHashMap<>(d.env());
@@ -43,8 +46,8 @@ final class ContainerViews {
                 env.replaceAll((key, value) -> MASK);
             }
             return new Detail(c.id(), c.name(), c.image(), c.state().apiName(), c.createdAt(), d.startedAt(),
-                    d.finishedAt(), d.exitCode(), d.command(), env, !mayReadEnv, c.labels(), c.mounts(), c.networks(),
-                    d.extra());
+                    d.finishedAt(), d.exitCode(), d.command(), env, !mayReadEnv, c.labels(), c.ports(), c.mounts(),
+                    c.networks(), d.limits().memoryBytes(), d.limits().cpus(), d.extra());
         }
     }
 

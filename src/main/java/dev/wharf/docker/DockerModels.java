@@ -66,7 +66,12 @@ final class DockerModels {
                 config == null ? Map.of() : env(config.getEnv()),
                 state == null ? null : time(state.getStartedAt()),
                 state == null ? null : time(state.getFinishedAt()),
-                state == null ? null : state.getExitCode(), extra);
+                state == null ? null : state.getExitCode(), extra, limits(r.getHostConfig()));
+    }
+
+    /** Docker's 0 means "no limit" for both. */
+    private static ContainerDetail.Limits limits(com.github.dockerjava.api.model.HostConfig host) {
+        return host == null ? ContainerDetail.Limits.NONE : new ContainerDetail.Limits(host.getMemory(), host.getNanoCPUs());
     }
 
     static HostInfo hostInfo(Info info, Version version, String apiVersion) {
@@ -128,21 +133,31 @@ final class DockerModels {
         }
     }
 
-    /** Published ports as inspect tells them (exposed but unpublished ones have no binding). */
+    /**
+     * Published ports as inspect tells them (exposed but unpublished ones have no binding); for a container
+     * that publishes none now (stopped, or on a network that publishes nothing), the bindings it was created
+     * with, where the host port may be unset (the engine picks one when it publishes).
+     */
     private static List<ContainerSummary.PortBinding> ports(InspectContainerResponse r) {
-        if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
+        List<ContainerSummary.PortBinding> published = r.getNetworkSettings() == null ? List.of()
+                : ports(r.getNetworkSettings().getPorts());
+        return !published.isEmpty() || r.getHostConfig() == null ? published : ports(r.getHostConfig().getPortBindings());
+    }
+
+    private static List<ContainerSummary.PortBinding> ports(com.github.dockerjava.api.model.Ports bound) {
+        if (bound == null || bound.getBindings() == null) {
             return List.of();
         }
         List<ContainerSummary.PortBinding> ports = new java.util.ArrayList<>();
-        r.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+        bound.getBindings().forEach((exposed, bindings) -> {
             if (bindings == null) {
                 return;
             }
             for (var binding : bindings) {
-                Integer hostPort = binding.getHostPortSpec() == null || binding.getHostPortSpec().isBlank() ? null
-                        : Integer.valueOf(binding.getHostPortSpec());
-                ports.add(new ContainerSummary.PortBinding(binding.getHostIp(), hostPort, exposed.getPort(),
-                        exposed.getProtocol().toString()));
+                Integer hostPort = binding.getHostPortSpec() == null || binding.getHostPortSpec().isBlank()
+                        || !binding.getHostPortSpec().matches("\\d+") ? null : Integer.valueOf(binding.getHostPortSpec());
+                ports.add(new ContainerSummary.PortBinding(binding.getHostIp() == null || binding.getHostIp().isBlank()
+                        ? null : binding.getHostIp(), hostPort, exposed.getPort(), exposed.getProtocol().toString()));
             }
         });
         return ports;

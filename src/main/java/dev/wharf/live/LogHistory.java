@@ -24,6 +24,8 @@ final class LogHistory {
     private final int tail;
     /** Written by {@link #read()} before the sender thread renders anything else; read on that thread only. */
     private Instant cutoff;
+    /** The history's own frames, which are new to this viewer however old (read on the sender thread only). */
+    private final java.util.Set<EventFrame> history = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     LogHistory(ContainerFeed feed, ContainerEngine engine, int tail) {
         this.feed = feed;
@@ -38,15 +40,23 @@ final class LogHistory {
                 return List.of();
             }
             cutoff = lines.get(lines.size() - 1).at();
-            return lines.subList(Math.max(0, lines.size() - tail), lines.size()).stream().map(feed::lineFrame).toList();
+            List<EventFrame> frames = lines.subList(Math.max(0, lines.size() - tail), lines.size()).stream().map(feed::lineFrame).toList();
+            history.addAll(frames);
+            return frames;
         } catch (EngineException e) {
             log.debug("Reading the log history of {} failed; the viewer gets the feed's lines from now on: {}", feed, e.getMessage());
             return List.of();
         }
     }
 
-    /** True for a feed event this viewer has not had: anything but a line already in its history. */
+    /**
+     * True for an event this viewer has not had: its history itself (sent through the same check), and any
+     * feed event but a line already in that history.
+     */
     boolean isNew(EventFrame frame) {
+        if (history.remove(frame)) {
+            return true;
+        }
         Instant at = frame.event().at();
         return cutoff == null || !frame.event().type().equals("log") || at == null || at.isAfter(cutoff);
     }

@@ -35,10 +35,13 @@ class StreamFragments {
                 context.setVariable("block", bytes(d.get("blockReadBytes")) + " read · " + bytes(d.get("blockWriteBytes")) + " written");
                 context.setVariable("at", event.at());
                 context.setVariable("time", SECONDS.format(event.at()));
+                // the sample's numbers for the page's charts: shared by every viewer, like the text
+                context.setVariable("sample", Map.of("at", event.at().toEpochMilli(), "cpu", cpu == null ? "" : cpu,
+                        "memory", d.get("memoryBytes"), "rx", d.get("networkRxBytes"), "tx", d.get("networkTxBytes")));
                 return templates.process("fragments/streams", Set.of("stats"), context);
             case "log":
                 context.setVariable("stream", d.get("stream"));
-                context.setVariable("text", d.get("text"));
+                context.setVariable("segments", AnsiText.segments(String.valueOf(d.get("text"))));
                 context.setVariable("at", event.at());
                 context.setVariable("time", event.at() == null ? null : MILLIS.format(event.at()));
                 return templates.process("fragments/streams", Set.of("line"), context);

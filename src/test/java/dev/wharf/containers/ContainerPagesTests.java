@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wharf.audit.AuditEntry;
 import dev.wharf.audit.AuditTrail;
 import dev.wharf.testing.ApiSession;
+import dev.wharf.testing.EventStreamClient;
 import dev.wharf.testing.Http;
 import dev.wharf.testing.TestEngines;
 import dev.wharf.testing.UsesTestDatabase;
@@ -39,6 +40,7 @@ class ContainerPagesTests {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
+    static final String SCRIPT = "<script>alert(1)</script>";
     /** Every container these tests make carries it, so cleaning up finds exactly them. */
     final String run = "pages-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -69,6 +71,8 @@ class ContainerPagesTests {
     @AfterAll
     void removeWhatTheTestsMade() {
         docker("ps", "-aq", "--filter", "label=dev.wharf.test=" + run).forEach(id -> docker("rm", "-f", id));
+        docker("network", "ls", "-q", "--filter", "label=dev.wharf.test=" + run).forEach(id -> docker("network", "rm", id));
+        docker("volume", "ls", "-q", "--filter", "label=dev.wharf.test=" + run).forEach(id -> docker("volume", "rm", id));
         api.delete("/api/v1/hosts/" + hostId);
     }
 
@@ -212,6 +216,48 @@ class ContainerPagesTests {
                 .header("HX-Target", "fleet-results").GET()).body();
         assertThat(fragment.strip()).startsWith("<section id=\"fleet-results\"");
         assertThat(fragment.indexOf(run + "-sort-a")).isLessThan(fragment.indexOf(run + "-sort-b")).isPositive();
+    }
+
+    @Test
+    void theContainerPageShowsWhatTheEngineHoldsAndItsLogAsTextAndAsAFile() throws Exception {
+        String network = run + "-net";
+        docker("network", "create", "--internal", "--label", "dev.wharf.test=" + run, network);
+        docker("volume", "create", "--label", "dev.wharf.test=" + run, run + "-data");
+        String script = "echo first line; printf '\\033[31mred alert\\033[0m and \\033]0;a title\\007plain\\n'; "
+                + "echo '" + SCRIPT + "'; echo '" + HOSTILE + "'; while true; do sleep 1; done";
+        String id = docker("run", "-d", "--pull", "never", "--network", network, "-p", "127.0.0.1::8080",
+                "--label", "dev.wharf.test=" + run, "--label", "note=" + SCRIPT, "-e", "GREETING=" + HOSTILE,
+                "--memory", "64m", "--cpus", "0.5", "--restart", "on-failure:3", "-v", run + "-data:/data",
+                "--name", run + "-page", TestEngines.IMAGE, "sh", "-c", script).get(0);
+        String path = "/hosts/" + hostId + "/containers/" + id;
+
+        String page = browser.get(path).body();
+
+        assertThat(page).contains("64.0 MiB", "0.5 CPUs", "on-failure:3", "127.0.0.1:— → 8080/tcp", "→ /data</code>", network,
+                "note=&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;GREETING&quot; : &quot;&lt;img src=x onerror=alert(1)&gt;&quot;",
+                "&quot;memoryLimitBytes&quot; : 67108864", "&quot;cpuLimit&quot; : 0.5", path + "/logs/download")
+                .doesNotContain(SCRIPT, HOSTILE);
+
+        HttpResponse<String> download = browser.get(path + "/logs/download");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"" + run + "-page.log\"");
+        List<String> lines = download.body().lines().toList();
+        assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z .*"));
+        assertThat(lines.get(0)).endsWith(" first line");
+        assertThat(lines.get(1)).endsWith(" red alert and plain");
+        assertThat(lines.get(2)).endsWith(" " + SCRIPT); // a text file: the text as written, minus escapes
+        assertThat(download.body()).doesNotContain("\u001b", "\u0007");
+
+        try (var log = EventStreamClient.open(browser.client(), browser.request(path + "/logs/stream")
+                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5)))) {
+            await().atMost(WAIT).until(() -> log.events().stream().filter(e -> "log".equals(e.type())).count() >= 4);
+            String html = log.events().stream().map(EventStreamClient.Event::raw).reduce("", String::concat);
+            assertThat(html).contains("<span class=\"ansi-fg-red\">red alert</span><span> and plain</span>",
+                    "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>", "<span>&lt;img src=x onerror=alert(1)&gt;</span>")
+                    .doesNotContain("\u001b", SCRIPT, HOSTILE);
+        }
     }
 
     /** A container that stops as soon as it is asked, so stop and restart take no grace period. */
