@@ -119,7 +119,9 @@ class ImagePagesController {
         try {
             engines.engine(hostId).images(); // a kind without images says so
             Inventory.Snapshot snapshot = inventory.of(hostId, true);
-            rows = ImageRow.of(snapshot.images(), snapshot.containers());
+            // tagged images first, by name: untagged ones (layers of builds, earlier pulls) are seldom what is looked for
+            rows = ImageRow.of(snapshot.images(), snapshot.containers()).stream()
+                    .sorted(java.util.Comparator.comparing((ImageRow row) -> !row.tagged()).thenComparing(ImageRow::name)).toList();
         } catch (EngineException.Unsupported e) {
             model.addAttribute("unsupported", e.getMessage());
         } catch (EngineException e) {

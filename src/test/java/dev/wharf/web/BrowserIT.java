@@ -96,6 +96,8 @@ class BrowserIT {
                 "WHARF_TLS_CA", TestEnv.get("WHARF_TEST_TLS_CA").orElseThrow(),
                 "WHARF_TLS_CERT", TestEnv.get("WHARF_TEST_TLS_CERT").orElseThrow(),
                 "WHARF_TLS_KEY", TestEnv.get("WHARF_TEST_TLS_KEY").orElseThrow()));
+        // images: the loopback registry images.test.mjs pushes to and pulls from
+        npm.environment().put("WHARF_REGISTRY", TestEngines.registry());
         Process process = npm.start();
         Deque<String> tail = new ArrayDeque<>();
         Thread pump = new Thread(() -> copyOutput(process, tail), "e2e-output");
