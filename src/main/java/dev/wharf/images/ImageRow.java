@@ -2,8 +2,11 @@ package dev.wharf.images;
 
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.ImageSummary;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One image as the tables show it, with the containers that use it. What the templates call is public
@@ -19,8 +22,15 @@ record ImageRow(ImageSummary image, List<ContainerSummary> usedBy) {
      * A container that names no id (another kind) is matched by that reference against the tags and id.
      */
     static List<ImageRow> of(List<ImageSummary> images, List<ContainerSummary> containers) {
-        return images.stream().map(image -> new ImageRow(image, containers.stream()
-                .filter(container -> uses(container, image)).toList())).toList();
+        // by id first: a fleet page pairs thousands of images with thousands of containers
+        Map<String, List<ContainerSummary>> byImageId = containers.stream().filter(c -> c.extra().containsKey("imageId"))
+                .collect(Collectors.groupingBy(c -> c.extra().get("imageId")));
+        List<ContainerSummary> byReference = containers.stream().filter(c -> !c.extra().containsKey("imageId")).toList();
+        return images.stream().map(image -> {
+            List<ContainerSummary> users = new ArrayList<>(byImageId.getOrDefault(image.id(), List.of()));
+            byReference.stream().filter(container -> uses(container, image)).forEach(users::add);
+            return new ImageRow(image, List.copyOf(users));
+        }).toList();
     }
 
     static boolean uses(ContainerSummary container, ImageSummary image) {
