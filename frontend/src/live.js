@@ -49,6 +49,7 @@ const applyFragments = (html) => {
       if (oob === null) fragment.remove(); // insert-only, and already here
       continue; // htmx swaps it
     }
+    keepEarlyPull(fragment); // images: a pull's step that came before its panel
     const insertInto = fragment.dataset.liveInsert && document.getElementById(fragment.dataset.liveInsert);
     fragment.remove();
     if (oob !== 'true' && oob !== null) {
@@ -117,3 +118,34 @@ document.addEventListener('htmx:sseError', (event) => {
     liveState('closed', 'Reconnecting…');
   }
 });
+
+// --- images (issue #13): pull progress panels ---
+// A pull's panel (#pull-<operationId>) reaches the page in the answer to the pull form, and its steps come on
+// this stream. A step can come first (the stream is quicker than the form's answer): the latest such step of
+// each pull is kept, and put in place as soon as its panel arrives. Every step carries the whole state.
+const earlyPulls = new Map();
+const EARLY_PULLS_KEPT = 20;
+
+const keepEarlyPull = (fragment) => {
+  if (!fragment.id || !fragment.id.startsWith('pull-')) {
+    return;
+  }
+  earlyPulls.delete(fragment.id);
+  earlyPulls.set(fragment.id, fragment.cloneNode(true));
+  if (earlyPulls.size > EARLY_PULLS_KEPT) {
+    earlyPulls.delete(earlyPulls.keys().next().value);
+  }
+};
+
+document.addEventListener('htmx:afterSettle', () => {
+  for (const [id, fragment] of earlyPulls) {
+    const panel = document.getElementById(id);
+    if (panel) {
+      earlyPulls.delete(id);
+      fragment.removeAttribute('hx-swap-oob');
+      panel.replaceWith(fragment);
+      htmx.process(fragment);
+    }
+  }
+});
+// --- end of images ---

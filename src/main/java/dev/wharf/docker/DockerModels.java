@@ -38,7 +38,7 @@ final class DockerModels {
                 ? List.of() : List.copyOf(c.getNetworkSettings().getNetworks().keySet());
         return new ContainerSummary(c.getId(), name(c.getNames()), c.getImage(), ContainerState.parse(c.getState()),
                 c.getStatus(), c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()),
-                labels(c.getLabels()), ports, mounts, networks);
+                labels(c.getLabels()), ports, mounts, networks, imageId(c.getImageId()));
     }
 
     static ContainerDetail detail(InspectContainerResponse r) {
@@ -53,7 +53,7 @@ final class DockerModels {
                 ? List.of() : List.copyOf(r.getNetworkSettings().getNetworks().keySet());
         ContainerSummary summary = new ContainerSummary(r.getId(), stripSlash(r.getName()),
                 config == null ? null : config.getImage(), parsed, parsed.apiName(), time(r.getCreated()),
-                config == null ? Map.of() : labels(config.getLabels()), ports(r), mounts, networks);
+                config == null ? Map.of() : labels(config.getLabels()), ports(r), mounts, networks, imageId(r.getImageId()));
         Map<String, String> extra = new LinkedHashMap<>();
         if (r.getHostConfig() != null && r.getHostConfig().getRestartPolicy() != null) {
             extra.put("restartPolicy", r.getHostConfig().getRestartPolicy().toString());
@@ -72,6 +72,14 @@ final class DockerModels {
     /** Docker's 0 means "no limit" for both. */
     private static ContainerDetail.Limits limits(com.github.dockerjava.api.model.HostConfig host) {
         return host == null ? ContainerDetail.Limits.NONE : new ContainerDetail.Limits(host.getMemory(), host.getNanoCPUs());
+    }
+
+    /**
+     * The id of the image a container runs, as {@code extra.imageId}: its {@code image} is the reference it was
+     * created from, which a retag or a pull of a newer image under the same name no longer leads back to.
+     */
+    private static Map<String, String> imageId(String imageId) {
+        return imageId == null || imageId.isBlank() ? Map.of() : Map.of("imageId", imageId);
     }
 
     static HostInfo hostInfo(Info info, Version version, String apiVersion) {

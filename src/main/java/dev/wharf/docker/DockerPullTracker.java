@@ -4,13 +4,16 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import dev.wharf.engine.EngineException;
 import dev.wharf.engine.PullProgress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Folds Docker's pull messages into {@link PullProgress}. Each layer is downloaded, then extracted; a
  * layer's share of the whole is half each phase, and the whole is the mean over the layers the engine
- * announced (it announces them all before the first byte). The percentage never goes backwards.
+ * announced (it announces them all before the first byte) that it has to fetch: a layer the host already
+ * has is no work, and counting it would put the bar near the top before the first byte of a new layer
+ * came. The percentage never goes backwards.
  */
 final class DockerPullTracker {
 
@@ -18,6 +21,7 @@ final class DockerPullTracker {
     private final Consumer<PullProgress> sink;
     private final Map<String, PullProgress.Layer> layers = new LinkedHashMap<>();
     private final Map<String, double[]> phases = new LinkedHashMap<>();
+    private final java.util.Set<String> present = new java.util.HashSet<>();
     private String status = "Pulling";
     private int percent;
 
@@ -61,19 +65,23 @@ final class DockerPullTracker {
         } else if (layerStatus.startsWith("Extracting")) {
             done[0] = 1;
             done[1] = Math.max(done[1], fraction);
-        } else if (layerStatus.startsWith("Pull complete") || layerStatus.startsWith("Already exists")) {
+        } else if (layerStatus.startsWith("Pull complete")) {
             done[0] = 1;
             done[1] = 1;
+        } else if (layerStatus.startsWith("Already exists")) {
+            present.add(id);
         }
         layers.put(id, new PullProgress.Layer(layerStatus, current, total));
     }
 
     private int overall() {
-        if (phases.isEmpty()) {
+        List<double[]> fetched = phases.entrySet().stream().filter(layer -> !present.contains(layer.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (fetched.isEmpty()) {
             return 0;
         }
-        double sum = phases.values().stream().mapToDouble(p -> (p[0] + p[1]) / 2).sum();
-        return (int) Math.min(99, Math.floor(sum / phases.size() * 100));
+        double sum = fetched.stream().mapToDouble(p -> (p[0] + p[1]) / 2).sum();
+        return (int) Math.min(99, Math.floor(sum / fetched.size() * 100));
     }
 
     /** Layer messages carry the layer id; the first and last lines of a pull carry the tag or digest. */

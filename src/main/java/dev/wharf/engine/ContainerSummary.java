@@ -11,7 +11,8 @@ import java.util.Map;
  * @param status the engine's own words, such as "Up 3 minutes"
  * @param image the image it runs, or null where the kind knows none (an HCS compute system)
  * @param createdAt null where the kind does not say (HCS)
- * @param extra kind-specific facts (an HCS system's owner, type, isolation and utility VM)
+ * @param extra kind-specific facts (an HCS system's owner, type, isolation and utility VM; the id of the image a
+ *     Docker container runs, {@code imageId})
  */
 public record ContainerSummary(
         String id,

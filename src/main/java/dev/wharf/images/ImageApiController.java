@@ -8,8 +8,6 @@ import dev.wharf.engine.ImageSummary;
 import dev.wharf.engine.PruneResult;
 import dev.wharf.engine.RegistryAuth;
 import dev.wharf.hosts.HostActions;
-import dev.wharf.hosts.HostEngines;
-import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.PageOf;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,18 +43,13 @@ class ImageApiController {
     static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 
     private final HostActions actions;
-    private final VisibleHosts hosts;
-    private final HostEngines engines;
-    private final ImagePulls pulls;
-
+    private final ImageChanges changes;
     private final Inventory inventory;
 
-    ImageApiController(HostActions actions, VisibleHosts hosts, HostEngines engines, ImagePulls pulls, Inventory inventory) {
-        this.inventory = inventory;
+    ImageApiController(HostActions actions, ImageChanges changes, Inventory inventory) {
         this.actions = actions;
-        this.hosts = hosts;
-        this.engines = engines;
-        this.pulls = pulls;
+        this.changes = changes;
+        this.inventory = inventory;
     }
 
     record PullRequest(@NotBlank @Size(max = 512) String reference, @Valid Auth auth) {}
@@ -105,10 +98,9 @@ class ImageApiController {
     @ApiResponse(responseCode = "202", description = "Started; progress comes on GET /api/v1/events with this operationId")
     @PostMapping("/pull")
     ResponseEntity<Operation> pull(@PathVariable UUID hostId, @RequestBody @Valid PullRequest body, Authentication caller) {
-        hosts.require(caller, hostId, Permission.IMAGE_PULL);
         RegistryAuth auth = body.auth() == null ? null
                 : new RegistryAuth(body.auth().username(), body.auth().password(), body.auth().serverAddress());
-        UUID operation = pulls.start(caller, hostId, engines.engine(hostId), body.reference(), auth);
+        UUID operation = changes.pull(caller, hostId, body.reference(), auth);
         return ResponseEntity.accepted().body(new Operation(operation));
     }
 
@@ -116,11 +108,7 @@ class ImageApiController {
     @PostMapping("/{imageId}/tag")
     ResponseEntity<Void> tag(@PathVariable UUID hostId, @PathVariable String imageId, @RequestBody @Valid TagRequest body,
             Authentication caller) {
-        actions.change(caller, hostId, Permission.IMAGE_PULL, "image.tag", imageId, engine -> {
-            engine.images().tag(imageId, body.repo(), body.tag());
-            return null;
-        });
-        inventory.refreshImages(hostId);
+        changes.tag(caller, hostId, imageId, body.repo(), body.tag());
         return ResponseEntity.noContent().build();
     }
 
@@ -128,24 +116,14 @@ class ImageApiController {
     @DeleteMapping("/{imageId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String imageId,
             @RequestParam(defaultValue = "false") boolean force, Authentication caller) {
-        actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.delete", imageId, engine -> {
-            engine.images().remove(imageId, force);
-            return null;
-        });
-        inventory.refreshImages(hostId);
+        changes.remove(caller, hostId, imageId, force);
         return ResponseEntity.noContent().build();
     }
 
     @Requires(Permission.IMAGE_DELETE)
     @PostMapping("/prune")
     PruneResult prune(@PathVariable UUID hostId, @RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) {
-        if (dryRun) {
-            return actions.read(caller, hostId, Permission.IMAGE_DELETE, engine -> engine.images().prune(true));
-        }
-        PruneResult pruned = actions.change(caller, hostId, Permission.IMAGE_DELETE, "image.prune", null,
-                engine -> engine.images().prune(false));
-        inventory.refreshImages(hostId);
-        return pruned;
+        return dryRun ? changes.previewPrune(caller, hostId) : changes.prune(caller, hostId);
     }
 
     /** The request body is the tar itself, streamed to the engine. */

@@ -68,9 +68,11 @@ class ImagePulls {
             AtomicReference<PullProgress> last = new AtomicReference<>();
             engine.images().pull(reference, auth, progress -> {
                 PullProgress previous = last.getAndSet(progress);
-                // every byte reported would flood the streams' queues; a client needs each step of the percentage
+                // every byte reported would flood the streams' queues; a client needs each step of the percentage,
+                // and each layer's new status (its bar on a page moves on to extracting, or fills)
                 boolean moved = previous == null || previous.percent() != progress.percent()
-                        || !java.util.Objects.equals(previous.status(), progress.status());
+                        || !java.util.Objects.equals(previous.status(), progress.status())
+                        || !layerStatuses(previous).equals(layerStatuses(progress));
                 if (!progress.done() && moved) {
                     events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "running", progress.status(),
                             progress.percent(), progress.layers(), null));
@@ -86,6 +88,12 @@ class ImagePulls {
             events.publishEvent(new ImagePullProgressed(operation, hostId, reference, "failed", null, 0, Map.of(), e.getMessage()));
             audit.record(failed(who, e), from);
         }
+    }
+
+    private static Map<String, String> layerStatuses(PullProgress progress) {
+        Map<String, String> statuses = new java.util.HashMap<>();
+        progress.layers().forEach((id, layer) -> statuses.put(id, layer.status()));
+        return statuses;
     }
 
     private static AuditEntry failed(AuditEntry who, RuntimeException e) {

@@ -44,7 +44,7 @@ class LiveFragments {
     }
 
     /**
-     * Null when pages show nothing of this event (a pull's progress). Each event carries only fragments of
+     * Null when pages show nothing of this event. Each event carries only fragments of
      * its own kind (a container's row and the container count, an image count...), so the stream's
      * per-kind filter decides who sees which numbers; and, when lists of the latest events show it, its line.
      */
@@ -62,7 +62,9 @@ class LiveFragments {
             case "host":
                 return host(event);
             case "image":
-                return count(hostId, "images");
+                return count(hostId, "images") + imagesSync(hostId);
+            case "pull":
+                return pull(event);
             case "switch":
                 return count(hostId, "switches");
             case "volume":
@@ -116,6 +118,25 @@ class LiveFragments {
         return fragment("fragments/containers", "live", Map.of("hostId", hostId, "c", now.get(), "created", created,
                 "hostName", watchers.getObject().hostName(hostId).orElse(hostId.toString())));
     }
+
+    // --- images (issue #13): a pull's progress panel, and the images table each viewer fetches again ---
+
+    /**
+     * A pull's panel, by the operation's id, which the page that started the pull put in place; once the pull
+     * is done, the host's images table is fetched again too, so the new image shows without a reload.
+     */
+    private String pull(LiveEvent event) {
+        PullPanel panel = PullPanel.of(event);
+        String html = fragment("fragments/images", "pull", Map.of("panel", panel));
+        return "done".equals(panel.state()) ? html + imagesSync(event.hostId()) : html;
+    }
+
+    /** The images table carries the viewer's own buttons: each page that shows it fetches its own again. */
+    private String imagesSync(UUID hostId) {
+        return fragment("fragments/images", "sync", Map.of("hostId", hostId));
+    }
+
+    // --- end of images ---
 
     private String count(UUID hostId, String kind) {
         HostCounts.Counts now = counts.of(hostId);

@@ -129,6 +129,8 @@ class BrowserIT {
                 "WHARF_HCS_URL", "http://127.0.0.1:" + hcsConsole.port(),
                 "WHARF_HCS_ADMIN_PASSWORD", HCS_PASSWORD,
                 "WHARF_HOSTILE_NAME", HOSTILE_NAME));
+        // images: the loopback registry images.test.mjs pushes to and pulls from
+        npm.environment().put("WHARF_REGISTRY", TestEngines.registry());
         Process process = npm.start();
         Deque<String> tail = new ArrayDeque<>();
         Thread pump = new Thread(() -> copyOutput(process, tail), "e2e-output");
