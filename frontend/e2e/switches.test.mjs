@@ -65,7 +65,7 @@ test('a switch made through the form takes a container, lets it go and is remove
     await watchViolations(page);
     await signIn(page);
     await page.goto(`/hosts/${hostId}/switches/new`);
-    assert.equal(await page.getByLabel(/^Internal/).isChecked(), true, 'internal is ticked by default');
+    assert.equal(await page.getByRole('checkbox', { name: /Internal/ }).isChecked(), true, 'internal is ticked by default');
     await page.getByLabel('Name').fill(SWITCH);
     await Promise.all([page.waitForURL(/\/switches\/[0-9a-f]{64}$/), page.getByRole('button', { name: 'Create switch' }).click()]);
     assert.equal(await docker('network', 'inspect', '-f', '{{.Internal}} {{.Driver}}', SWITCH), 'true bridge');
@@ -81,7 +81,8 @@ test('a switch made through the form takes a container, lets it go and is remove
     step('connected without a reload; docker network inspect agrees');
 
     await page.goto(`/hosts/${hostId}/switches`);
-    await page.locator('#switches').getByRole('link', { name: `${RUN}-web` }).waitFor();
+    const row = page.locator('#switches tr', { has: page.getByRole('link', { name: SWITCH, exact: true }) });
+    await row.getByRole('link', { name: `${RUN}-web` }).waitFor();
     await screenshot(page, 'switches');
 
     await page.getByRole('link', { name: SWITCH, exact: true }).click();

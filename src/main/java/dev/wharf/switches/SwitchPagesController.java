@@ -67,6 +67,8 @@ class SwitchPagesController {
         model.addAttribute("switches", switches);
         model.addAttribute("hasSwitches", rights.hasSwitches(host));
         model.addAttribute("allowed", rights.on(caller, host));
+        model.addAttribute("removable", switches.stream().filter(s -> SwitchRights.removable(host, s)).map(SwitchSummary::id)
+                .collect(Collectors.toSet()));
         return PageViews.page("switches/list", htmx);
     }
 
@@ -140,6 +142,7 @@ class SwitchPagesController {
         model.put("allowed", allowed);
         model.put("candidates", candidates);
         model.put("hcs", host.kind() == HostKind.HCS);
+        model.put("removable", SwitchRights.removable(host, sw));
         return model;
     }
 

@@ -29,6 +29,14 @@ class SwitchRights {
      */
     record Allowed(boolean manage, boolean connect, boolean seeContainers) {}
 
+    /** Docker's own networks: the engine keeps them and refuses to remove them, so no page offers it. */
+    private static final java.util.Set<String> DOCKER_PREDEFINED = java.util.Set.of("bridge", "host", "none");
+
+    /** Whether a page may offer to remove this switch at all (a Docker host's predefined networks: never). */
+    static boolean removable(RegisteredHost host, dev.wharf.engine.SwitchSummary sw) {
+        return host.kind() != HostKind.DOCKER || !DOCKER_PREDEFINED.contains(sw.name());
+    }
+
     Allowed on(Authentication caller, RegisteredHost host) {
         boolean switches = hasSwitches(host);
         boolean manage = switches && access.may(caller, Permission.SWITCH_MANAGE, host.scope());

@@ -69,6 +69,7 @@ class SwitchPagesControllerTests {
     static final SwitchSummary LAB = new SwitchSummary("lab0001", "lab-net", "bridge", "local", true,
             List.of(new SwitchSummary.Subnet("10.9.0.0/24", "10.9.0.1")), null,
             List.of(new SwitchSummary.Attachment(WEB.id(), "web", "10.9.0.2", "02:42:0a:09:00:02")), Map.of());
+    static final SwitchSummary BRIDGE = new SwitchSummary("bridge0001", "bridge", "bridge", "local", false, List.of(), null, List.of(), Map.of());
     static final SwitchSummary ODD = new SwitchSummary("odd0001", HOSTILE, "bridge", "local", false, List.of(), null, List.of(), Map.of());
     static final SwitchSummary NAT = new SwitchSummary("5B12A8CA-CA12-4D94-9216-A2461D4E4077", "nat", "NAT", "local", false,
             List.of(new SwitchSummary.Subnet("172.31.176.0/20", "172.31.176.1")), null,
@@ -110,7 +111,7 @@ class SwitchPagesControllerTests {
             Function<ContainerEngine, Object> read = call.getArgument(3);
             return read.apply(engines.engine(call.getArgument(1)));
         });
-        Inventory.Snapshot dockerSnapshot = snapshot(List.of(WEB, DB), List.of(LAB, ODD));
+        Inventory.Snapshot dockerSnapshot = snapshot(List.of(WEB, DB), List.of(LAB, ODD, BRIDGE));
         Inventory.Snapshot hcsSnapshot = snapshot(List.of(), List.of(NAT));
         lenient().when(inventory.of(eq(DOCKER1.id()), anyBoolean())).thenReturn(dockerSnapshot);
         lenient().when(inventory.of(eq(WINDOWS.id()), anyBoolean())).thenReturn(hcsSnapshot);
@@ -128,6 +129,8 @@ class SwitchPagesControllerTests {
         boolean manage = role.permissions().contains(Permission.SWITCH_MANAGE);
         assertThat(page.contains("/hosts/" + DOCKER1.id() + "/switches/new")).as("create").isEqualTo(manage);
         assertThat(page.contains("aria-label=\"Remove lab-net…\"")).as("remove").isEqualTo(manage);
+        assertThat(page).as("Docker's own networks are never offered for removal").contains("bridge0001")
+                .doesNotContain("aria-label=\"Remove bridge…\"");
     }
 
     @ParameterizedTest
