@@ -57,6 +57,21 @@ final class DockerNetworks implements Switches {
         });
     }
 
+    /**
+     * The engine's network plugins, bridge first; {@code host} and {@code null} are left out: Docker keeps
+     * one network of each and makes no more.
+     */
+    @Override
+    public List<String> types() {
+        return engine.call(docker -> {
+            var plugins = docker.infoCmd().exec().getPlugins();
+            List<String> drivers = plugins == null || plugins.get("Network") == null ? List.of() : plugins.get("Network");
+            java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(List.of("bridge"));
+            drivers.stream().filter(d -> !d.equals("host") && !d.equals("null")).sorted().forEach(types::add);
+            return List.copyOf(types);
+        });
+    }
+
     @Override
     public void remove(String switchId) {
         engine.call(docker -> {

@@ -17,4 +17,12 @@ public interface Switches {
     void connect(String switchId, String containerId);
 
     void disconnect(String switchId, String containerId);
+
+    /**
+     * The types a new switch may have on this host (Docker's network drivers, HCN's network types), the usual
+     * one first: what a create form offers. A kind that cannot tell offers its usual one alone.
+     */
+    default List<String> types() {
+        return List.of("bridge");
+    }
 }

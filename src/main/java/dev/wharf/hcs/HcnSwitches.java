@@ -79,6 +79,12 @@ final class HcnSwitches implements dev.wharf.engine.Switches {
         return call(() -> HcnClient.guid(HcsJson.text(hcn.createNetwork(spec.name(), settings), "ID")).toString());
     }
 
+    /** HCN's own types, NAT (its default) first; nothing to ask the host. */
+    @Override
+    public List<String> types() {
+        return HcnNetworks.TYPES;
+    }
+
     @Override
     public void remove(String switchId) {
         call(() -> {

@@ -45,10 +45,12 @@ class SwitchApiController {
 
     private final HostActions actions;
     private final Inventory inventory;
+    private final SwitchChanges changes;
 
-    SwitchApiController(HostActions actions, Inventory inventory) {
+    SwitchApiController(HostActions actions, Inventory inventory, SwitchChanges changes) {
         this.actions = actions;
         this.inventory = inventory;
+        this.changes = changes;
     }
 
     /** Named apart from the engine's {@code SwitchSummary.Subnet} that answers carry, so the API document keeps both. */
@@ -58,7 +60,14 @@ class SwitchApiController {
 
     record CreateSwitch(@NotBlank @Size(max = 128) @Pattern(regexp = EngineNames.PATTERN, message = EngineNames.MESSAGE) String name,
             @Size(max = 64) String type, List<@NotNull @Valid Subnet> subnets, Boolean internal, @Size(max = 256) String adapter,
-            Map<@NotBlank String, @NotNull String> options) {}
+            Map<@NotBlank String, @NotNull String> options) {
+
+        SwitchSpec spec() {
+            return new SwitchSpec(name, type, subnets == null ? null
+                    : subnets.stream().map(s -> new SwitchSummary.Subnet(s.subnet(), s.gateway())).toList(),
+                    Boolean.TRUE.equals(internal), adapter, options);
+        }
+    }
 
     record Attach(@NotBlank @Size(max = 256) String containerId) {}
 
@@ -103,12 +112,8 @@ class SwitchApiController {
     @Requires(Permission.SWITCH_MANAGE)
     @PostMapping
     ResponseEntity<SwitchView> create(@PathVariable UUID hostId, @RequestBody @Valid CreateSwitch body, Authentication caller) {
-        SwitchSpec spec = new SwitchSpec(body.name(), body.type(), body.subnets() == null ? null
-                : body.subnets().stream().map(s -> new SwitchSummary.Subnet(s.subnet(), s.gateway())).toList(),
-                Boolean.TRUE.equals(body.internal()), body.adapter(), body.options());
-        SwitchSummary created = actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.create", body.name(),
-                engine -> engine.switches().inspect(engine.switches().create(spec)));
-        inventory.refreshSwitches(hostId);
+        SwitchSpec spec = body.spec();
+        SwitchSummary created = changes.create(caller, hostId, spec);
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + hostId + "/switches/" + created.id()))
                 .body(SwitchView.of(created));
     }
@@ -116,11 +121,7 @@ class SwitchApiController {
     @Requires(Permission.SWITCH_MANAGE)
     @DeleteMapping("/{switchId}")
     ResponseEntity<Void> remove(@PathVariable UUID hostId, @PathVariable String switchId, Authentication caller) {
-        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.delete", switchId, engine -> {
-            engine.switches().remove(switchId);
-            return null;
-        });
-        inventory.refreshSwitches(hostId);
+        changes.remove(caller, hostId, switchId);
         return ResponseEntity.noContent().build();
     }
 
@@ -128,12 +129,7 @@ class SwitchApiController {
     @PostMapping("/{switchId}/connect")
     ResponseEntity<Void> connect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
             Authentication caller) {
-        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.connect", switchId + " " + body.containerId(), engine -> {
-            engine.switches().connect(switchId, body.containerId());
-            return null;
-        });
-        inventory.refreshSwitches(hostId);
-        inventory.refreshContainer(hostId, body.containerId());
+        changes.connect(caller, hostId, switchId, body.containerId());
         return ResponseEntity.noContent().build();
     }
 
@@ -141,13 +137,7 @@ class SwitchApiController {
     @PostMapping("/{switchId}/disconnect")
     ResponseEntity<Void> disconnect(@PathVariable UUID hostId, @PathVariable String switchId, @RequestBody @Valid Attach body,
             Authentication caller) {
-        actions.change(caller, hostId, Permission.SWITCH_MANAGE, "switch.disconnect", switchId + " " + body.containerId(),
-                engine -> {
-                    engine.switches().disconnect(switchId, body.containerId());
-                    return null;
-                });
-        inventory.refreshSwitches(hostId);
-        inventory.refreshContainer(hostId, body.containerId());
+        changes.disconnect(caller, hostId, switchId, body.containerId());
         return ResponseEntity.noContent().build();
     }
 }

@@ -26,6 +26,7 @@ import dev.wharf.engine.EngineException;
 import dev.wharf.engine.ImageSummary;
 import dev.wharf.engine.Images;
 import dev.wharf.hosts.HostEngines;
+import dev.wharf.hosts.HostTabs;
 import dev.wharf.hosts.HostKind;
 import dev.wharf.hosts.HostPolicy;
 import dev.wharf.hosts.HostStatuses;
@@ -55,7 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The image pages as each built-in role sees them: the same images, only the controls each role may use. */
 @WebMvcTest(controllers = {ImagePagesController.class, ImageActionPagesController.class, FleetImagePagesController.class})
-@Import({PageSlice.class, ImageRights.class, ImageForms.class, HostStatuses.class})
+@Import({PageSlice.class, ImageRights.class, ImageForms.class, HostStatuses.class, HostTabs.class})
 class ImagePagesControllerTests {
 
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
