@@ -30,11 +30,13 @@ before(async () => {
   containerId = await docker('run', '-d', '--pull', 'never', '--network', 'none', ...labels, '--env', `HOSTILE=${SCRIPT}${IMG}`,
     '--env', `ANSI=${ANSI}`, '--name', `${RUN}-c`, env.image, 'sh', '-c', `while true; do ${lines}; sleep 1; done`);
   step(`ran ${RUN}-c (${containerId.slice(0, 12)}) with hostile labels, env and log lines`);
+  await docker('volume', 'create', ...labels, `${RUN}-v`);
 });
 
 after(async () => {
   const ids = (await docker('ps', '-aq', '--filter', `label=zz.wharf.e2e=${RUN}`)).split('\n').filter(Boolean);
   if (ids.length) await docker('rm', '-f', ...ids);
+  await docker('volume', 'rm', '-f', `${RUN}-v`);
 });
 
 /** Records dialogs and CSP violations from the first script of every document the page loads. */
@@ -98,9 +100,13 @@ test('hostile labels, env and log lines are text on every page that shows the co
     await visit(page, dialogs, env.url, `/containers?q=${RUN}`, row, shown);
     await visit(page, dialogs, env.url, `/hosts/${hostId}`, row, shown);
     await visit(page, dialogs, env.url, `/hosts/${hostId}/containers`, row, shown);
+    // the image it runs lists it as a user; the volume carries the same labels
+    await visit(page, dialogs, env.url, `/hosts/${hostId}/images`, 'main h1', [`${RUN}-c`]);
+    await visit(page, dialogs, env.url, '/images', 'main h1', []);
+    await visit(page, dialogs, env.url, `/hosts/${hostId}/volumes`, 'main h1', [`${RUN}-v`, ...shown]);
 
     const detail = await visit(page, dialogs, env.url, `/hosts/${hostId}/containers/${containerId}`, 'main h1',
-      [...shown, ANSI, `HOSTILE=${SCRIPT}${IMG}`]);
+      [...shown, ANSI, `${SCRIPT}${IMG}`]);
     // the log shows what the container wrote, its colours as classes and never the escape itself
     await page.waitForFunction(() => [...document.querySelectorAll('.log .line')].some((l) => l.textContent.includes('red alert')),
       null, { timeout: 15_000 });
@@ -130,5 +136,12 @@ test('a compute system and a switch named like an attack are text on the hcs con
     await visit(page, dialogs, HCS.url, `/hosts/${hcs.id}`, row, [HCS.name]);
     await visit(page, dialogs, HCS.url, `/hosts/${hcs.id}/containers/hostile-system`, 'main h1', [HCS.name, LINK]);
     await screenshot(page, 'hostile-hcs-system');
+    await visit(page, dialogs, HCS.url, '/switches', 'main h1', [HCS.name]);
+    await visit(page, dialogs, HCS.url, `/hosts/${hcs.id}/switches`, 'main h1', [HCS.name]);
+    await page.goto(`${HCS.url}/hosts/${hcs.id}/switches`);
+    const switchPage = await page.evaluate(() => [...document.querySelectorAll('a[href*="/switches/"]')].map((a) => a.getAttribute('href'))
+      .find((href) => /\/switches\/[^/]+$/.test(href) && !href.endsWith('/new')));
+    assert.ok(switchPage, 'the switches page links to the hostile switch');
+    await visit(page, dialogs, HCS.url, switchPage, 'main h1', [HCS.name]);
   });
 });
