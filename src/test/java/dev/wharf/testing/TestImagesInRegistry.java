@@ -9,7 +9,7 @@ public final class TestImagesInRegistry {
 
     /**
      * Builds an image with a fresh 32 MB layer on the tls engine, pushes it to the local registry and
-     * leaves the unix engine without it, so pulling it there downloads for real.
+     * leaves both engines without it, so pulling it there downloads for real.
      */
     public static String pushImageWithABigLayer() {
         TestEngines.ensureImage(TestEngines.tlsSocket());
@@ -20,6 +20,8 @@ public final class TestImagesInRegistry {
         TestEngines.cli(TestEngines.tlsSocket(), "commit", builder, reference);
         TestEngines.cli(TestEngines.tlsSocket(), "rm", builder);
         TestEngines.cli(TestEngines.tlsSocket(), "push", reference);
+        // the registry holds it now; 32 MB a run would otherwise pile up on the builder engine
+        TestEngines.cli(TestEngines.tlsSocket(), "rmi", reference);
         return reference;
     }
 }
