@@ -86,6 +86,26 @@ class FleetContainerPagesControllerTests {
     }
 
     @Test
+    void moreThanAPageGetsAPagerThatKeepsTheFiltersAndReplacesOnlyTheResults() throws Exception {
+        List<dev.wharf.engine.ContainerSummary> many = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> container("svc-" + i, ContainerState.RUNNING, "nginx:1.27", Map.of(), i)).toList();
+        when(inventory.all()).thenReturn(Map.of(DOCKER1.id(), snapshot(many, List.of(), List.of())));
+
+        String first = page(mvc.perform(get("/containers?state=running").with(signedInAs(Role.VIEWER, access, hosts, DOCKER1)))
+                .andReturn().getResponse());
+        assertThat(rows(first)).hasSize(50).first().isEqualTo("svc-0");
+        assertThat(first).contains("Page 1 of 3", "hx-target=\"#fleet-results\"").doesNotContain("rel=\"prev\"");
+        Matcher next = Pattern.compile("href=\"([^\"]*)\" rel=\"next\"").matcher(first);
+        assertThat(next.find()).as("a Next link").isTrue();
+        assertThat(next.group(1)).contains("state=running", "page=1");
+
+        String last = page(mvc.perform(get(next.group(1).replace("&amp;", "&").replace("page=1", "page=2"))
+                .with(signedInAs(Role.VIEWER, access, hosts, DOCKER1))).andReturn().getResponse());
+        assertThat(rows(last)).hasSize(20).last().isEqualTo("svc-119");
+        assertThat(last).contains("Page 3 of 3", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
     void aViewerGetsNoActionAtAll() throws Exception {
         String page = page(mvc.perform(get("/containers").with(signedInAs(Role.VIEWER, access, hosts, DOCKER1, DOCKER2))).andReturn().getResponse());
 
