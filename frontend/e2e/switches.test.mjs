@@ -118,3 +118,33 @@ test('the volumes page names the container that uses a volume', { timeout: 60_00
     await assertNoViolations(page);
   });
 });
+
+test('switches and volumes made and removed with the docker CLI come and go on open pages', { timeout: 90_000 }, async (t) => {
+  const cliSwitch = `${RUN}-cli`;
+  const cliVolume = `${RUN}-cli-data`;
+  await withPage(t.name, async (page) => {
+    await watchViolations(page);
+    await signIn(page);
+
+    await page.goto(`/hosts/${hostId}/switches`);
+    await markPage(page);
+    const switchLink = page.locator(`#switches-${hostId}`).getByRole('link', { name: cliSwitch, exact: true });
+    await docker('network', 'create', '--internal', '--label', LABEL, cliSwitch);
+    await switchLink.waitFor({ timeout: 10_000 });
+    await docker('network', 'rm', cliSwitch);
+    await switchLink.waitFor({ state: 'detached', timeout: 10_000 });
+    await assertNotReloaded(page);
+    step('a switch made and removed with the CLI came and went on the open switches page');
+
+    await page.goto(`/hosts/${hostId}/volumes`);
+    await markPage(page);
+    const volumeName = page.locator(`#volumes-${hostId}`).getByText(cliVolume, { exact: true });
+    await docker('volume', 'create', '--label', LABEL, cliVolume);
+    await volumeName.waitFor({ timeout: 10_000 });
+    await docker('volume', 'rm', cliVolume);
+    await volumeName.waitFor({ state: 'detached', timeout: 10_000 });
+    await assertNotReloaded(page);
+    step('a volume made and removed with the CLI came and went on the open volumes page');
+    await assertNoViolations(page);
+  });
+});

@@ -62,13 +62,13 @@ class LiveFragments {
             case "host":
                 return host(event);
             case "image":
-                return count(hostId, "images") + imagesSync(hostId);
+                return count(hostId, "images") + sync(hostId, "images");
             case "pull":
                 return pull(event);
             case "switch":
-                return count(hostId, "switches");
+                return count(hostId, "switches") + sync(hostId, "switches");
             case "volume":
-                return count(hostId, "volumes");
+                return count(hostId, "volumes") + sync(hostId, "volumes");
             default:
                 return null;
         }
@@ -128,12 +128,12 @@ class LiveFragments {
     private String pull(LiveEvent event) {
         PullPanel panel = PullPanel.of(event);
         String html = fragment("fragments/images", "pull", Map.of("panel", panel));
-        return "done".equals(panel.state()) ? html + imagesSync(event.hostId()) : html;
+        return "done".equals(panel.state()) ? html + sync(event.hostId(), "images") : html;
     }
 
-    /** The images table carries the viewer's own buttons: each page that shows it fetches its own again. */
-    private String imagesSync(UUID hostId) {
-        return fragment("fragments/images", "sync", Map.of("hostId", hostId));
+    /** A host's images, switches or volumes table carries the viewer's own buttons: each page showing it fetches its own again. */
+    private String sync(UUID hostId, String kind) {
+        return fragment("fragments/hosts", "sync", Map.of("hostId", hostId, "kind", kind));
     }
 
     // --- end of images ---

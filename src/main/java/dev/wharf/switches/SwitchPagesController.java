@@ -12,6 +12,7 @@ import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.NotFoundException;
 import dev.wharf.web.PageViews;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,8 @@ class SwitchPagesController {
     @Requires(Permission.SWITCH_READ)
     @GetMapping("/hosts/{hostId}/switches")
     String list(@PathVariable UUID hostId, Authentication caller, Model model,
-            @RequestHeader(name = PageViews.HTMX_REQUEST, required = false) String htmx) {
+            @RequestHeader(name = PageViews.HTMX_REQUEST, required = false) String htmx,
+            @RequestHeader(name = "HX-Target", required = false) String htmxTarget, HttpServletResponse response) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.SWITCH_READ);
         List<SwitchSummary> switches = List.of();
         if (rights.hasSwitches(host)) {
@@ -69,6 +71,11 @@ class SwitchPagesController {
         model.addAttribute("allowed", rights.on(caller, host));
         model.addAttribute("removable", switches.stream().filter(s -> SwitchRights.removable(host, s)).map(SwitchSummary::id)
                 .collect(Collectors.toSet()));
+        // the same address answers the whole page, or the table alone when /live has a page fetch it again
+        response.addHeader("Vary", "HX-Request, HX-Target");
+        if (PageViews.isHtmx(htmx) && ("switches-" + hostId).equals(htmxTarget)) {
+            return "switches/list :: listing";
+        }
         return PageViews.page("switches/list", htmx);
     }
 

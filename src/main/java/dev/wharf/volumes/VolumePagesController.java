@@ -15,6 +15,7 @@ import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.PageViews;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -66,7 +67,8 @@ class VolumePagesController {
     @Requires(Permission.VOLUME_READ)
     @GetMapping("/hosts/{hostId}/volumes")
     String list(@PathVariable UUID hostId, Authentication caller, Model model,
-            @RequestHeader(name = PageViews.HTMX_REQUEST, required = false) String htmx) {
+            @RequestHeader(name = PageViews.HTMX_REQUEST, required = false) String htmx,
+            @RequestHeader(name = "HX-Target", required = false) String htmxTarget, HttpServletResponse response) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.VOLUME_READ);
         boolean volumes = hasVolumes(host);
         List<VolumeRow> rows = List.of();
@@ -84,6 +86,11 @@ class VolumePagesController {
         model.addAttribute("rows", rows);
         model.addAttribute("manage", volumes && access.may(caller, Permission.VOLUME_MANAGE, host.scope()));
         model.addAttribute("seeContainers", access.may(caller, Permission.CONTAINER_READ, host.scope()));
+        // the same address answers the whole page, or the table alone when /live has a page fetch it again
+        response.addHeader("Vary", "HX-Request, HX-Target");
+        if (PageViews.isHtmx(htmx) && ("volumes-" + hostId).equals(htmxTarget)) {
+            return "volumes/list :: listing";
+        }
         return PageViews.page("volumes/list", htmx);
     }
 

@@ -136,6 +136,17 @@ class SwitchPagesControllerTests {
 
     @ParameterizedTest
     @FieldSource("ROLES")
+    void liveAsksForTheTableAloneWithItsViewersOwnButtons(Role role) throws Exception {
+        String table = body(as(role, get("/hosts/" + DOCKER1.id() + "/switches").header("HX-Request", "true")
+                .header("HX-Target", "switches-" + DOCKER1.id())), 200);
+
+        assertThat(table.strip()).startsWith("<section id=\"switches-" + DOCKER1.id() + "\"");
+        assertThat(table).contains("lab-net").doesNotContain("<h1", "id=\"content\"", "-sync");
+        assertThat(table.contains("Remove…")).as(role.name()).isEqualTo(role.permissions().contains(Permission.SWITCH_MANAGE));
+    }
+
+    @ParameterizedTest
+    @FieldSource("ROLES")
     void htmxGetsThePagesContentOnly(Role role) throws Exception {
         for (String path : List.of("/hosts/" + DOCKER1.id() + "/switches", "/switches", "/hosts/" + DOCKER1.id() + "/switches/lab0001")) {
             String content = body(as(role, get(path).header("HX-Request", "true")), 200);

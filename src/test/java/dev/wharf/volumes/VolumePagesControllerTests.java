@@ -107,6 +107,17 @@ class VolumePagesControllerTests {
 
     @ParameterizedTest
     @FieldSource("ROLES")
+    void liveAsksForTheTableAloneWithItsViewersOwnButtons(Role role) throws Exception {
+        String table = body(as(role, get("/hosts/" + DOCKER1.id() + "/volumes").header("HX-Request", "true")
+                .header("HX-Target", "volumes-" + DOCKER1.id())), 200);
+
+        assertThat(table.strip()).startsWith("<section id=\"volumes-" + DOCKER1.id() + "\"");
+        assertThat(table).contains("spare").doesNotContain("<h1", "id=\"content\"", "-sync");
+        assertThat(table.contains("Remove…")).as(role.name()).isEqualTo(role.permissions().contains(Permission.VOLUME_MANAGE));
+    }
+
+    @ParameterizedTest
+    @FieldSource("ROLES")
     void htmxGetsTheContentOnly(Role role) throws Exception {
         String content = body(as(role, get("/hosts/" + DOCKER1.id() + "/volumes").header("HX-Request", "true")), 200);
 
