@@ -1,11 +1,13 @@
 package dev.wharf.hosts;
 
+import dev.wharf.engine.Capability;
 import dev.wharf.engine.ContainerEngine;
 import dev.wharf.engine.EngineDrivers;
 import dev.wharf.engine.EngineException;
 import dev.wharf.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,18 @@ public class HostEngines {
                 throw new EngineException.Unavailable(e.getMessage(), id, e);
             }
         });
+    }
+
+    /**
+     * What the host's kind can do; nothing when its engine cannot be opened (an unreadable key, a host removed
+     * meanwhile), so a page offers nothing there rather than failing: the host's page says why.
+     */
+    public Set<Capability> capabilities(UUID hostId) {
+        try {
+            return engine(hostId).capabilities();
+        } catch (RuntimeException unusable) {
+            return Set.of();
+        }
     }
 
     /** First among the listeners, so a watcher restarted after an edit gets the new engine. */

@@ -31,7 +31,7 @@ public class HostTabs {
 
     public List<Tab> of(RegisteredHost host) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        Set<Capability> can = capabilities(host);
+        Set<Capability> can = engines.capabilities(host.id());
         String base = "/hosts/" + host.id();
         List<Tab> tabs = new ArrayList<>();
         tabs.add(new Tab("host", "Overview", base));
@@ -46,15 +46,6 @@ public class HostTabs {
     private void add(List<Tab> tabs, Authentication caller, RegisteredHost host, Permission needed, boolean kindHasIt, Tab tab) {
         if (kindHasIt && caller != null && access.may(caller, needed, host.scope())) {
             tabs.add(tab);
-        }
-    }
-
-    /** An engine that cannot even be opened (an unreadable key) still has its kind's tabs hidden; its page says why. */
-    private Set<Capability> capabilities(RegisteredHost host) {
-        try {
-            return engines.engine(host.id()).capabilities();
-        } catch (RuntimeException unusable) {
-            return Set.of();
         }
     }
 }

@@ -44,10 +44,6 @@ class ImageRights {
 
     /** A host whose engine cannot even be opened (an unreadable key) offers nothing; its page says why. */
     private boolean hasImages(RegisteredHost host) {
-        try {
-            return engines.engine(host.id()).capabilities().contains(Capability.IMAGES);
-        } catch (RuntimeException unusable) {
-            return false;
-        }
+        return engines.capabilities(host.id()).contains(Capability.IMAGES);
     }
 }

@@ -39,18 +39,11 @@ public class HostCounts {
             int running = (int) containers.stream()
                     .filter(c -> c.state() == ContainerState.RUNNING || c.state() == ContainerState.RESTARTING).count();
             int paused = (int) containers.stream().filter(c -> c.state() == ContainerState.PAUSED).count();
-            Set<Capability> can = capabilities(hostId);
+            Set<Capability> can = engines.capabilities(hostId);
             return new Counts(running, containers.size(), can.contains(Capability.IMAGES) ? host.images().size() : null,
                     can.contains(Capability.SWITCHES) ? host.switches().size() : null,
                     can.contains(Capability.VOLUMES) ? host.volumes().size() : null, paused, containers.size() - running - paused);
         }).orElse(null);
     }
 
-    private Set<Capability> capabilities(UUID hostId) {
-        try {
-            return engines.engine(hostId).capabilities();
-        } catch (RuntimeException removedMeanwhile) {
-            return Set.of();
-        }
-    }
 }

@@ -230,10 +230,6 @@ class VolumePagesController {
     }
 
     private boolean hasVolumes(RegisteredHost host) {
-        try {
-            return engines.engine(host.id()).capabilities().contains(Capability.VOLUMES);
-        } catch (RuntimeException unusable) {
-            return false;
-        }
+        return engines.capabilities(host.id()).contains(Capability.VOLUMES);
     }
 }

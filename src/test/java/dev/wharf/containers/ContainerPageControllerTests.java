@@ -72,6 +72,7 @@ class ContainerPageControllerTests {
         when(docker.capabilities()).thenReturn(PageFixtures.DOCKER);
         when(hcs.capabilities()).thenReturn(PageFixtures.HCS);
         when(engines.engine(any())).thenAnswer(call -> WINDOWS.id().equals(call.getArgument(0)) ? hcs : docker);
+        when(engines.capabilities(any())).thenCallRealMethod();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app", "web");
         labels.put("note", HOSTILE);

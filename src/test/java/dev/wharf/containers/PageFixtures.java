@@ -76,5 +76,6 @@ final class PageFixtures {
         ContainerEngine hcs = mock(ContainerEngine.class);
         lenient().when(hcs.capabilities()).thenReturn(HCS);
         lenient().when(engines.engine(any())).thenAnswer(call -> WINDOWS.id().equals(call.getArgument(0)) ? hcs : docker);
+        lenient().when(engines.capabilities(any())).thenCallRealMethod();
     }
 }

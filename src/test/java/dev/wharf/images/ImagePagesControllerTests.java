@@ -95,6 +95,7 @@ class ImagePagesControllerTests {
         lenient().when(hcs.capabilities()).thenReturn(EnumSet.of(Capability.SWITCHES));
         lenient().when(hcs.images()).thenThrow(new EngineException.Unsupported("HcsEngine cannot manage images"));
         lenient().when(engines.engine(any())).thenAnswer(call -> WINDOWS.id().equals(call.getArgument(0)) ? hcs : docker);
+        lenient().when(engines.capabilities(any())).thenCallRealMethod();
 
         var one = new Inventory.Snapshot(List.of(container("web", BUSYBOX, "busybox:1"), container(HOSTILE, BUSYBOX, "busybox:1"),
                 container("proxy", NGINX, "nginx:1.27")), List.of(

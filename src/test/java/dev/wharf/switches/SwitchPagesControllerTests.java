@@ -108,6 +108,7 @@ class SwitchPagesControllerTests {
         ContainerEngine dockerEngine = engine(EnumSet.allOf(Capability.class), docker);
         ContainerEngine hcsEngine = engine(EnumSet.of(Capability.SWITCHES), hcn);
         lenient().when(engines.engine(any())).thenAnswer(call -> WINDOWS.id().equals(call.getArgument(0)) ? hcsEngine : dockerEngine);
+        lenient().when(engines.capabilities(any())).thenCallRealMethod();
         lenient().when(actions.read(any(), any(), any(), any())).thenAnswer(call -> {
             Function<ContainerEngine, Object> read = call.getArgument(3);
             return read.apply(engines.engine(call.getArgument(1)));

@@ -86,6 +86,7 @@ class VolumePagesControllerTests {
         ContainerEngine hcs = mock(ContainerEngine.class);
         lenient().when(hcs.capabilities()).thenReturn(EnumSet.of(Capability.SWITCHES));
         lenient().when(engines.engine(any())).thenAnswer(call -> WINDOWS.id().equals(call.getArgument(0)) ? hcs : docker);
+        lenient().when(engines.capabilities(any())).thenCallRealMethod();
         Inventory.Snapshot snapshot = new Inventory.Snapshot(List.of(WEB), List.of(), List.of(), List.of(SPARE, DATA), Optional.empty(),
                 Instant.now());
         lenient().when(inventory.of(eq(DOCKER1.id()), anyBoolean())).thenReturn(snapshot);
