@@ -37,8 +37,10 @@ class ImageActionPagesController {
     private final VisibleHosts hosts;
     private final Inventory inventory;
     private final ImageForms forms;
+    private final ImageRights rights;
 
-    ImageActionPagesController(ImageChanges changes, VisibleHosts hosts, Inventory inventory, ImageForms forms) {
+    ImageActionPagesController(ImageChanges changes, VisibleHosts hosts, Inventory inventory, ImageForms forms, ImageRights rights) {
+        this.rights = rights;
         this.changes = changes;
         this.hosts = hosts;
         this.inventory = inventory;
@@ -79,7 +81,7 @@ class ImageActionPagesController {
     @GetMapping("/hosts/{hostId}/images/{imageId}/remove")
     String confirmRemove(@PathVariable UUID hostId, @PathVariable String imageId, Authentication caller, Model model) {
         RegisteredHost host = hosts.require(caller, hostId, Permission.IMAGE_DELETE);
-        model.addAllAttributes(removePage(host, known(host, imageId), imageId, null));
+        model.addAllAttributes(removePage(caller, host, known(host, imageId), imageId, null));
         return "images/remove";
     }
 
@@ -97,7 +99,7 @@ class ImageActionPagesController {
             flash.addFlashAttribute("notice", "Image " + name + " is not there any more: " + e.getMessage());
         } catch (EngineException e) {
             // stay on the question with the engine's answer; a conflict (a container uses it) offers force
-            return new ModelAndView("images/remove", removePage(host, image.orElse(null), imageId, e), status(e));
+            return new ModelAndView("images/remove", removePage(caller, host, image.orElse(null), imageId, e), status(e));
         }
         return new ModelAndView("redirect:/hosts/" + hostId + "/images");
     }
@@ -122,10 +124,10 @@ class ImageActionPagesController {
             return preview(caller, host, "Nothing was pruned: confirm on this page, after checking what would go.",
                     HttpStatus.BAD_REQUEST);
         }
-        Map<UUID, Inventory.Snapshot> before = inventory.all(); // the tags and sizes the prune is about to remove
+        Inventory.Snapshot before = inventory.loaded(hostId); // the tags and sizes the prune is about to remove
         try {
             PruneResult pruned = changes.prune(caller, hostId);
-            return new ModelAndView("images/prune", prunePage(host, pruned, before.get(hostId), null), HttpStatus.OK);
+            return new ModelAndView("images/prune", prunePage(host, pruned, before, null), HttpStatus.OK);
         } catch (EngineException e) {
             return preview(caller, host, e.getMessage(), status(e));
         }
@@ -134,7 +136,7 @@ class ImageActionPagesController {
     private ModelAndView preview(Authentication caller, RegisteredHost host, String error, HttpStatus status) {
         try {
             PruneResult wouldGo = changes.previewPrune(caller, host.id());
-            return new ModelAndView("images/prune", prunePage(host, wouldGo, inventory.all().get(host.id()), error), status);
+            return new ModelAndView("images/prune", prunePage(host, wouldGo, inventory.loaded(host.id()), error), status);
         } catch (EngineException e) {
             return new ModelAndView("images/prune", prunePage(host, null, null, error != null ? error : e.getMessage()), status(e));
         }
@@ -167,9 +169,11 @@ class ImageActionPagesController {
         return Map.of("host", host, "image", image, "form", form, "errors", errors);
     }
 
-    private static Map<String, Object> removePage(RegisteredHost host, ImageRow image, String imageId, EngineException refusal) {
+    private Map<String, Object> removePage(Authentication caller, RegisteredHost host, ImageRow image, String imageId,
+            EngineException refusal) {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("host", host);
+        model.put("seeContainers", rights.on(caller, host).seeContainers());
         model.put("image", image);
         model.put("imageId", imageId);
         model.put("error", refusal == null ? null : refusal.getMessage());
@@ -185,7 +189,7 @@ class ImageActionPagesController {
 
     /** By full id, short id (with or without {@code sha256:}) or tag. */
     private Optional<ImageRow> inventoried(UUID hostId, String imageId) {
-        Inventory.Snapshot snapshot = inventory.all().get(hostId);
+        Inventory.Snapshot snapshot = inventory.loaded(hostId);
         if (snapshot == null) {
             return Optional.empty();
         }

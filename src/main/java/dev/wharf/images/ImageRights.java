@@ -26,8 +26,9 @@ class ImageRights {
     /**
      * @param pull pulling and tagging ({@code image.pull})
      * @param delete removing and pruning ({@code image.delete})
+     * @param seeContainers whether "used by" links to the containers' pages ({@code container.read}), or names them only
      */
-    record Allowed(boolean pull, boolean delete) {
+    record Allowed(boolean pull, boolean delete, boolean seeContainers) {
 
         public boolean any() {
             return pull || delete;
@@ -35,11 +36,12 @@ class ImageRights {
     }
 
     Allowed on(Authentication caller, RegisteredHost host) {
+        boolean seeContainers = access.may(caller, Permission.CONTAINER_READ, host.scope());
         if (!hasImages(host)) {
-            return new Allowed(false, false);
+            return new Allowed(false, false, seeContainers);
         }
         return new Allowed(access.may(caller, Permission.IMAGE_PULL, host.scope()),
-                access.may(caller, Permission.IMAGE_DELETE, host.scope()));
+                access.may(caller, Permission.IMAGE_DELETE, host.scope()), seeContainers);
     }
 
     /** A host whose engine cannot even be opened (an unreadable key) offers nothing; its page says why. */

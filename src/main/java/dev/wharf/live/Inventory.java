@@ -60,6 +60,11 @@ public class Inventory {
         return snapshot(inventory);
     }
 
+    /** One host's state, if it has answered at least once; never waits. Null when it has not. */
+    public Snapshot loaded(UUID hostId) {
+        return peek(hostId).filter(inventory -> inventory.loadedAt().isPresent()).map(Inventory::snapshot).orElse(null);
+    }
+
     /** Every host that has answered at least once (a host down since the console started has nothing to show). */
     public Map<UUID, Snapshot> all() {
         Map<UUID, Snapshot> all = new java.util.HashMap<>();

@@ -228,7 +228,7 @@ class SwitchChangePagesController {
     }
 
     private java.util.Optional<SwitchSummary> known(UUID hostId, String switchId) {
-        Inventory.Snapshot snapshot = inventory.all().get(hostId);
+        Inventory.Snapshot snapshot = inventory.loaded(hostId);
         return snapshot == null ? java.util.Optional.empty()
                 : snapshot.switches().stream().filter(s -> s.id().equals(switchId) || switchId.equals(s.name())).findFirst();
     }
@@ -237,7 +237,7 @@ class SwitchChangePagesController {
         if (containerId == null) {
             return "";
         }
-        Inventory.Snapshot snapshot = inventory.all().get(hostId);
+        Inventory.Snapshot snapshot = inventory.loaded(hostId);
         return (snapshot == null ? java.util.Optional.<String>empty() : snapshot.containers().stream()
                 .filter(c -> c.id().equals(containerId) || containerId.equals(c.name())).map(c -> c.name()).findFirst())
                 .orElse(containerId.length() > 12 ? containerId.substring(0, 12) : containerId);

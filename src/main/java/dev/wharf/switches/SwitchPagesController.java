@@ -138,7 +138,7 @@ class SwitchPagesController {
         Set<String> attached = sw.attached().stream().map(SwitchSummary.Attachment::containerId).collect(Collectors.toSet());
         List<ContainerSummary> candidates = List.of();
         if (allowed.connect()) {
-            Inventory.Snapshot snapshot = inventory.all().get(host.id());
+            Inventory.Snapshot snapshot = inventory.loaded(host.id());
             candidates = snapshot == null ? List.of() : snapshot.containers().stream()
                     .filter(c -> !attached.contains(c.id()))
                     .sorted(Comparator.comparing(c -> c.name() == null ? c.id() : c.name())).toList();

@@ -221,7 +221,7 @@ class VolumePagesController {
         page.addObject("host", host);
         page.addObject("name", name);
         page.addObject("error", error);
-        Inventory.Snapshot snapshot = inventory.all().get(host.id());
+        Inventory.Snapshot snapshot = inventory.loaded(host.id());
         VolumeSummary known = snapshot == null ? null
                 : snapshot.volumes().stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
         page.addObject("volume", known);

@@ -119,8 +119,10 @@ class ContainerPagesTests {
         String page = browser.get(hostPage).body();
         assertThat(page).contains("id=\"containers-" + hostId + "\"", run + "-on-host-page",
                 "action=\"/hosts/" + hostId + "/containers/" + id + "/stop\"", "New container");
-        assertThat(page).as("the tabs lead to the host's other pages").contains("href=\"/hosts/" + hostId + "/containers\"",
-                "aria-current=\"page\"");
+        String tabs = page.substring(page.indexOf("<nav class=\"tabs\""), page.indexOf("</nav>", page.indexOf("<nav class=\"tabs\"")));
+        assertThat(tabs).as("a docker host's tabs, for its admin").contains("href=\"/hosts/" + hostId + "\" aria-current=\"page\"",
+                "href=\"/hosts/" + hostId + "/containers\"", "href=\"/hosts/" + hostId + "/images\"",
+                "href=\"/hosts/" + hostId + "/switches\"", "href=\"/hosts/" + hostId + "/volumes\"");
 
         HttpResponse<String> stopped = form(hostPage + "/containers/" + id + "/stop", "back=" + Http.encode(hostPage));
         assertThat(stopped.statusCode()).isEqualTo(302);

@@ -108,6 +108,7 @@ class ImagePagesControllerTests {
         lenient().when(inventory.of(eq(DOCKER1.id()), anyBoolean())).thenReturn(one);
         lenient().when(inventory.of(eq(DOCKER2.id()), anyBoolean())).thenReturn(two);
         lenient().when(inventory.all()).thenReturn(Map.of(DOCKER1.id(), one, DOCKER2.id(), two));
+        lenient().when(inventory.loaded(any())).thenAnswer(call -> inventory.all().get(call.getArgument(0)));
     }
 
     static Stream<Role> roles() {
@@ -135,7 +136,7 @@ class ImagePagesControllerTests {
         String page = mvc.perform(get(PAGE).with(signedInAs(Role.VIEWER, access, hosts, DOCKER1))).andReturn().getResponse()
                 .getContentAsString();
 
-        assertThat(page).contains("busybox:1").doesNotContain("method=\"post\" class=\"pull", "name=\"reference\"", "Tag…",
+        assertThat(page).contains("busybox:1").doesNotContain("/images/pull\"", "name=\"reference\"", "Tag…",
                 "Remove…", "Prune");
     }
 
@@ -149,6 +150,16 @@ class ImagePagesControllerTests {
                 "&lt;img src=x onerror=alert(1)&gt;").doesNotContain("proxy", HOSTILE);
         assertThat(row(page, NGINX)).contains(">proxy</a>").doesNotContain(">web</a>");
         assertThat(row(page, DANGLING)).doesNotContain("/containers/");
+    }
+
+    @Test
+    void aViewerWhoMayNotReadContainersGetsTheirNamesButNoLinks() throws Exception {
+        Role imagesOnly = new Role("images-only", "images and hosts", java.util.Set.of(Permission.HOST_READ, Permission.IMAGE_READ), false);
+        String page = mvc.perform(get(PAGE).with(signedInAs(imagesOnly, access, hosts, DOCKER1))).andReturn().getResponse()
+                .getContentAsString();
+
+        String busybox = row(page, BUSYBOX);
+        assertThat(busybox).contains(">web</span>").doesNotContain("/containers/");
     }
 
     @Test

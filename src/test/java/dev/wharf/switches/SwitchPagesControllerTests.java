@@ -118,6 +118,7 @@ class SwitchPagesControllerTests {
         lenient().when(inventory.of(eq(DOCKER1.id()), anyBoolean())).thenReturn(dockerSnapshot);
         lenient().when(inventory.of(eq(WINDOWS.id()), anyBoolean())).thenReturn(hcsSnapshot);
         lenient().when(inventory.all()).thenReturn(Map.of(DOCKER1.id(), dockerSnapshot, WINDOWS.id(), hcsSnapshot));
+        lenient().when(inventory.loaded(any())).thenAnswer(call -> inventory.all().get(call.getArgument(0)));
     }
 
     @ParameterizedTest
@@ -178,7 +179,7 @@ class SwitchPagesControllerTests {
     void aViewerSeesNoFormAtAll() throws Exception {
         for (String path : List.of("/hosts/" + DOCKER1.id() + "/switches", "/hosts/" + DOCKER1.id() + "/switches/lab0001")) {
             String page = body(as(Role.VIEWER, get(path)), 200);
-            assertThat(page).as(path).doesNotContain("method=\"post\" class", "hx-post", "Remove…", "New switch", "Disconnect");
+            assertThat(page).as(path).doesNotContain("/connect\"", "/disconnect\"", "hx-post", "Remove…", "New switch", "Disconnect");
         }
         assertThat(mvc.perform(as(Role.VIEWER, get("/hosts/" + DOCKER1.id() + "/switches/new"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);

@@ -91,6 +91,7 @@ class VolumePagesControllerTests {
                 Instant.now());
         lenient().when(inventory.of(eq(DOCKER1.id()), anyBoolean())).thenReturn(snapshot);
         lenient().when(inventory.all()).thenReturn(Map.of(DOCKER1.id(), snapshot));
+        lenient().when(inventory.loaded(any())).thenAnswer(call -> inventory.all().get(call.getArgument(0)));
     }
 
     @ParameterizedTest
@@ -99,7 +100,7 @@ class VolumePagesControllerTests {
         String page = body(as(role, get("/hosts/" + DOCKER1.id() + "/volumes")), 200);
 
         assertThat(page).contains("aria-label=\"Main\"", "<code>data</code>", "/var/lib/docker/volumes/data/_data", "2026-11-28 09:00",
-                "app=&lt;b&gt;web&lt;/b&gt;", "href=\"/hosts/" + DOCKER1.id() + "/containers/c0ffee\"", "unused").doesNotContain("<b>web</b>");
+                "app=&lt;b&gt;web&lt;/b&gt;", "href=\"/hosts/" + DOCKER1.id() + "/containers/c0ffee\"", "<span class=\"muted\">unused</span>").doesNotContain("<b>web</b>");
         boolean manage = role.permissions().contains(Permission.VOLUME_MANAGE);
         assertThat(page.contains("/volumes/new")).as("create").isEqualTo(manage);
         assertThat(page.contains("/volumes/prune")).as("prune").isEqualTo(manage);
