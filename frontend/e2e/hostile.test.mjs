@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot, withPage } from './browser.mjs';
-import { createToken, docker, env, registerHost, step } from './console.mjs';
+import { createToken, docker, env, registerHost, removeHost, step } from './console.mjs';
 
 const RUN = `e2e-hostile-${process.pid}-${Date.now()}`;
 const SCRIPT = '<script>alert(1)</script>';
@@ -20,10 +20,12 @@ const HCS = {
   url: process.env.WHARF_HCS_URL, password: process.env.WHARF_HCS_ADMIN_PASSWORD, name: process.env.WHARF_HOSTILE_NAME,
 };
 let hostId;
+let token;
 let containerId;
 
 before(async () => {
-  hostId = await registerHost(await createToken('e2e-hostile'), RUN);
+  token = await createToken('e2e-hostile');
+  hostId = await registerHost(token, RUN);
   const labels = Object.entries(LABELS).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
   // Writes each hostile string to its log, and red text in ANSI, once a second.
   const lines = `printf '%s\\n' '${SCRIPT}' '${IMG}' '${LINK}'; printf '\\033[31mred alert\\033[0m\\n'`;
@@ -37,6 +39,7 @@ after(async () => {
   const ids = (await docker('ps', '-aq', '--filter', `label=zz.wharf.e2e=${RUN}`)).split('\n').filter(Boolean);
   if (ids.length) await docker('rm', '-f', ...ids);
   await docker('volume', 'rm', '-f', `${RUN}-v`);
+  await removeHost(token, hostId);
 });
 
 /** Records dialogs and CSP violations from the first script of every document the page loads. */

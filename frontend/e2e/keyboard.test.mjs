@@ -3,29 +3,40 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot, withPage } from './browser.mjs';
-import { createToken, docker, env, registerHost, step } from './console.mjs';
+import { createToken, docker, env, registerHost, removeHost, step } from './console.mjs';
 import { waitForRowState } from './containers-page.mjs';
 
 const RUN = `e2e-kbd-${process.pid}-${Date.now()}`;
 const LABEL = `dev.wharf.e2e=${RUN}`;
 const MAX_TABS = 120;
 let hostId;
+let token;
 
 before(async () => {
-  hostId = await registerHost(await createToken('e2e-keyboard'), RUN);
+  token = await createToken('e2e-keyboard');
+  hostId = await registerHost(token, RUN);
 });
 
 after(async () => {
   const ids = (await docker('ps', '-aq', '--filter', `label=${LABEL}`)).split('\n').filter(Boolean);
   if (ids.length) await docker('rm', '-f', ...ids);
+  await removeHost(token, hostId);
 });
 
-/** What has the focus: its tag, accessible text, and whether the stylesheet draws a visible ring around it. */
+/**
+ * What has the focus: its tag, accessible text, and whether our stylesheet draws its ring around it (a solid
+ * outline in the accent colour; the browser's own default ring would not count).
+ */
 function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--accent)';
+    document.body.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    const ring = style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === accent;
     const box = el.getBoundingClientRect();
     return {
       tag: el.tagName.toLowerCase(), text: (el.textContent || el.value || '').trim(), id: el.id, name: el.name,
@@ -41,7 +52,7 @@ async function tabTo(page, wanted, what) {
     const focus = await focused(page);
     // past the last control the focus leaves the document for the browser's own UI, and comes back
     if (focus.tag === 'body') continue;
-    assert.ok(focus.ring, `the focused ${focus.tag} "${focus.text}" shows no focus ring`);
+    assert.ok(focus.ring, `the focused ${focus.tag} "${focus.text}" shows no focus ring of ours`);
     if (wanted(focus)) {
       step(`reached ${what} after ${presses} Tab presses`);
       return focus;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot, withPage } from './browser.mjs';
-import { createToken, docker, env, registerHost, signIn, step } from './console.mjs';
+import { createToken, docker, env, registerHost, removeHost, signIn, step } from './console.mjs';
 
 const RUN = `e2e-sw-${process.pid}-${Date.now()}`;
 const LABEL = `dev.wharf.e2e=${RUN}`;
@@ -13,10 +13,12 @@ const BASE = `${RUN}-base`;
 const SWITCH = `${RUN}-lab`;
 const VOLUME = `${RUN}-data`;
 let hostId;
+let token;
 let containerId;
 
 before(async () => {
-  hostId = await registerHost(await createToken('e2e-switches'), `e2e-switches-${process.pid}`);
+  token = await createToken('e2e-switches');
+  hostId = await registerHost(token, `e2e-switches-${process.pid}`);
   await docker('network', 'create', '--internal', '--label', LABEL, BASE);
   containerId = await docker('run', '-d', '--pull', 'never', '--network', BASE, '--label', LABEL, '--name', `${RUN}-web`,
     '-v', `${VOLUME}:/data`, env.image, 'sleep', '3600');
@@ -33,6 +35,7 @@ after(async () => {
     await docker('volume', 'rm', '-f', volume);
   }
   step(`removed the test's containers, networks and volumes`);
+  await removeHost(token, hostId);
 });
 
 /** Records every Content-Security-Policy violation from the first script on; the test fails on any. */

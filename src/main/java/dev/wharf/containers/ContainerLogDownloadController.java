@@ -40,15 +40,19 @@ class ContainerLogDownloadController {
     @Requires(Permission.CONTAINER_LOGS)
     @GetMapping("/hosts/{hostId}/containers/{containerId}/logs/download")
     ResponseEntity<byte[]> download(@PathVariable UUID hostId, @PathVariable String containerId, Authentication caller) {
-        ContainerSummary container;
-        List<LogLine> lines;
+        record Named(ContainerSummary container, List<LogLine> lines) {}
+        Named log;
         try {
-            container = actions.read(caller, hostId, Permission.CONTAINER_LOGS, engine -> engine.inspect(containerId)).summary();
-            lines = actions.read(caller, hostId, Permission.CONTAINER_LOGS,
-                    engine -> engine.logs(container.id(), new LogQuery(LINES, null, true)));
+            // the id or name the caller gave resolves to the container, whose name names the file
+            log = actions.read(caller, hostId, Permission.CONTAINER_LOGS, engine -> {
+                ContainerSummary container = engine.inspect(containerId).summary();
+                return new Named(container, engine.logs(container.id(), new LogQuery(LINES, null, true)));
+            });
         } catch (EngineException.NotFound e) {
             throw new NotFoundException("No container " + containerId);
         }
+        ContainerSummary container = log.container();
+        List<LogLine> lines = log.lines();
         StringBuilder text = new StringBuilder();
         for (LogLine line : lines) {
             if (line.at() != null) {
