@@ -1,5 +1,6 @@
 package dev.wharf.containers;
 
+import dev.wharf.web.Bytes;
 import dev.wharf.engine.ContainerDetail;
 import dev.wharf.engine.ContainerSummary;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ record ContainerOverview(ContainerDetail detail, boolean hcs) {
     /** The memory limit, such as {@code 64.0 MiB}; null when unlimited. */
     public String memoryLimit() {
         Long bytes = detail.limits().memoryBytes();
-        return bytes == null ? null : bytes(bytes);
+        return bytes == null ? null : Bytes.binary(bytes);
     }
 
     /** The CPU limit, such as {@code 1.5 CPUs}; null when unlimited. */
@@ -72,17 +73,5 @@ record ContainerOverview(ContainerDetail detail, boolean hcs) {
     public List<Fact> hcsFacts() {
         return HCS_ORDER.stream().filter(detail.extra()::containsKey)
                 .map(key -> new Fact(HCS_FACTS.get(key), detail.extra().get(key))).toList();
-    }
-
-    /** 1536 -> "1.5 KiB": binary units, as engines count memory. */
-    static String bytes(long value) {
-        double amount = value;
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int unit = 0;
-        while (amount >= 1024 && unit < units.length - 1) {
-            amount /= 1024;
-            unit++;
-        }
-        return unit == 0 ? value + " B" : String.format(Locale.ROOT, "%.1f %s", amount, units[unit]);
     }
 }

@@ -8,6 +8,7 @@ import dev.wharf.engine.PruneResult;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
+import dev.wharf.web.Bytes;
 import dev.wharf.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,7 @@ class ImageActionPagesController {
         model.put("result", result);
         model.put("rows", rows);
         model.put("layers", removed.size() - rows.size());
-        model.put("reclaimed", result == null ? null : ImageRow.binary(result.reclaimedBytes()));
+        model.put("reclaimed", result == null ? null : Bytes.binary(result.reclaimedBytes()));
         model.put("error", error);
         return model;
     }

@@ -1,5 +1,6 @@
 package dev.wharf.images;
 
+import dev.wharf.web.Bytes;
 import dev.wharf.engine.ContainerSummary;
 import dev.wharf.engine.ImageSummary;
 import java.util.ArrayList;
@@ -63,26 +64,11 @@ record ImageRow(ImageSummary image, List<ContainerSummary> usedBy) {
     }
 
     public String size() {
-        return binary(image.sizeBytes());
+        return Bytes.binary(image.sizeBytes());
     }
 
     static String shortId(String id) {
         String hex = Objects.requireNonNullElse(id, "").startsWith("sha256:") ? id.substring("sha256:".length()) : id;
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
-    }
-
-    /** 1536 -> "1.5 KiB": binary units, as engines count bytes. */
-    static String binary(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.live;
 
+import dev.wharf.web.Bytes;
 import dev.wharf.engine.HostInfo;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,14 +21,13 @@ public class HostFacts {
 
     private static final DateTimeFormatter READ_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final long KIB = 1024;
 
     /** @param at when the engine answered with them */
     public record Facts(HostInfo info, Instant at) {
 
         /** The memory as a person reads it: {@code 15.6 GiB}. */
         public String memory() {
-            return bytes(info.memoryBytes());
+            return Bytes.binary(info.memoryBytes());
         }
 
         public String readAt() {
@@ -60,19 +60,5 @@ public class HostFacts {
                 || !Objects.equals(before.kernelVersion(), now.kernelVersion()) || before.cpus() != now.cpus()
                 || before.memoryBytes() != now.memoryBytes() || !Objects.equals(before.storageDriver(), now.storageDriver())
                 || !before.schemaVersions().equals(now.schemaVersions()) || !before.services().equals(now.services());
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < KIB) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= KIB && unit < units.length - 1) {
-            value /= KIB;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

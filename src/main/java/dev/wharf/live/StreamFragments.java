@@ -1,5 +1,6 @@
 package dev.wharf.live;
 
+import dev.wharf.web.Bytes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -53,18 +54,8 @@ class StreamFragments {
         }
     }
 
-    /** 1536 -> "1.5 KiB": binary units, as engines report memory. */
+    /** "—" for a number the engine did not give. */
     static String bytes(Object value) {
-        if (!(value instanceof Number number)) {
-            return "—";
-        }
-        double amount = number.doubleValue();
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int unit = 0;
-        while (amount >= 1024 && unit < units.length - 1) {
-            amount /= 1024;
-            unit++;
-        }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", amount) : String.format(Locale.ROOT, "%.1f %s", amount, units[unit]);
+        return value instanceof Number number ? Bytes.binary(number.longValue()) : "—";
     }
 }

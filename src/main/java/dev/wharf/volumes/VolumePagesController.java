@@ -13,6 +13,7 @@ import dev.wharf.hosts.HostEngines;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
+import dev.wharf.web.Bytes;
 import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.PageViews;
 import jakarta.servlet.http.HttpServletResponse;
@@ -193,7 +194,7 @@ class VolumePagesController {
         }
         flash.addFlashAttribute("notice", pruned.removed().isEmpty() ? "Pruned nothing: no volume was unused."
                 : "Pruned " + pruned.removed().size() + " volume" + (pruned.removed().size() == 1 ? "" : "s") + ": "
-                        + String.join(", ", pruned.removed()) + " (" + pruned.reclaimedBytes() + " bytes freed).");
+                        + String.join(", ", pruned.removed()) + " (" + Bytes.binary(pruned.reclaimedBytes()) + " freed).");
         return new ModelAndView("redirect:/hosts/" + hostId + "/volumes");
     }
 

@@ -165,7 +165,7 @@ class VolumePagesControllerTests {
         var pruned = mvc.perform(as(Role.ADMIN, post("/hosts/" + DOCKER1.id() + "/volumes/prune").with(csrf()).param("confirm", "true")))
                 .andReturn();
         assertThat(pruned.getResponse().getRedirectedUrl()).isEqualTo("/hosts/" + DOCKER1.id() + "/volumes");
-        assertThat(pruned.getFlashMap().get("notice")).isEqualTo("Pruned 1 volume: spare (4096 bytes freed).");
+        assertThat(pruned.getFlashMap().get("notice")).isEqualTo("Pruned 1 volume: spare (4.0 KiB freed).");
     }
 
     @Test
