@@ -9,6 +9,7 @@ import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.InvalidInputException;
 import dev.wharf.web.PageOf;
+import dev.wharf.web.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -114,22 +115,5 @@ class FleetContainerPagesController {
             }
         }
         return images.stream().limit(500).toList();
-    }
-
-    /** The page numbers a pager shows: where we are, how many there are, and what the rows are out of. */
-    record Paging(int page, int pages, long total, long first, long last) {
-        static Paging of(PageOf<?> page) {
-            int pages = (int) Math.max(1, (page.total() + page.size() - 1) / page.size());
-            long first = page.items().isEmpty() ? 0 : (long) page.page() * page.size() + 1;
-            return new Paging(page.page(), pages, page.total(), first, first == 0 ? 0 : first + page.items().size() - 1);
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
     }
 }

@@ -60,7 +60,8 @@ class FleetImageController {
         return PageOf.slice(found, page, size);
     }
 
-    private static boolean matches(ImageSummary image, String q) {
+    /** The fleet's search, for the API and the page alike: an id prefix (with or without {@code sha256:}) or part of a tag. */
+    static boolean matches(ImageSummary image, String q) {
         if (q == null || q.isBlank()) {
             return true;
         }

@@ -2,17 +2,18 @@ package dev.wharf.images;
 
 import dev.wharf.access.Permission;
 import dev.wharf.access.Requires;
+import dev.wharf.engine.ImageSummary;
 import dev.wharf.hosts.RegisteredHost;
 import dev.wharf.hosts.VisibleHosts;
 import dev.wharf.live.Inventory;
 import dev.wharf.web.PageOf;
+import dev.wharf.web.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -72,16 +73,6 @@ class FleetImagePagesController {
             }
             return query.toString();
         }
-
-        boolean matches(ImageRow row) {
-            if (q == null) {
-                return true;
-            }
-            String needle = q.toLowerCase(Locale.ROOT);
-            String id = row.image().id().toLowerCase(Locale.ROOT);
-            return id.startsWith(needle) || id.startsWith("sha256:" + needle)
-                    || row.image().tags().stream().anyMatch(tag -> tag.toLowerCase(Locale.ROOT).contains(needle));
-        }
     }
 
     @Requires(value = Permission.IMAGE_READ, on = Requires.On.EACH_HOST)
@@ -105,8 +96,10 @@ class FleetImagePagesController {
                 continue;
             }
             ImageRights.Allowed allowed = rights.on(caller, visible);
-            ImageRow.of(snapshot.images(), snapshot.containers()).stream().filter(filters::matches)
-                    .forEach(row -> found.add(new Row(visible, row, allowed)));
+            // "used by" is worked out only for the images the search keeps
+            List<ImageSummary> matching = snapshot.images().stream().filter(image -> FleetImageController.matches(image, filters.q()))
+                    .toList();
+            ImageRow.of(matching, snapshot.containers()).forEach(row -> found.add(new Row(visible, row, allowed)));
         }
         found.sort(Comparator.comparing((Row row) -> row.host().name()).thenComparing(row -> !row.image().tagged())
                 .thenComparing(row -> row.image().name()));
@@ -117,22 +110,5 @@ class FleetImagePagesController {
         model.addAttribute("paging", Paging.of(shown));
         model.addAttribute("notListed", notListed);
         return resultsOnly ? "images/fleet :: results" : "images/fleet";
-    }
-
-    /** The page numbers a pager shows. */
-    record Paging(int page, int pages, long total, long first, long last) {
-        static Paging of(PageOf<?> page) {
-            int pages = (int) Math.max(1, (page.total() + page.size() - 1) / page.size());
-            long first = page.items().isEmpty() ? 0 : (long) page.page() * page.size() + 1;
-            return new Paging(page.page(), pages, page.total(), first, first == 0 ? 0 : first + page.items().size() - 1);
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
     }
 }
