@@ -4,6 +4,7 @@ import static dev.wharf.testing.ApiSession.json;
 import static dev.wharf.testing.ApiSession.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.testing.AccessFixtures;
 import dev.wharf.testing.ApiSession;
 import dev.wharf.testing.TestEngines;
 import dev.wharf.testing.UsesTestDatabase;
@@ -57,6 +58,14 @@ class SwitchApiTests {
             JsonNode attachedToA = json(api.get(host + "/switches/" + a.path("id").asString())).path("attached");
             assertThat(attachedToA.findValuesAsString("containerId")).containsExactly(container);
             assertThat(attachedToA.get(0).path("ip").asString()).startsWith(net);
+
+            // switch.manage alone may not plug in a container it may not even read
+            AccessFixtures access = new AccessFixtures(port, api);
+            ApiSession switchesOnly = access.userWith("switch-manager", access.role("switches-only",
+                    List.of("host.read", "switch.read", "switch.manage")), "global", null).api();
+            problem(switchesOnly.post(host + "/switches/" + b + "/connect", Map.of("containerId", container)), 403, "forbidden");
+            assertThat(TestEngines.cli(TestEngines.unix(), "network", "inspect", "-f", "{{len .Containers}}", "wharf-b-" + suffix))
+                    .containsExactly("0");
 
             assertThat(api.post(host + "/switches/" + b + "/connect", Map.of("containerId", container)).statusCode()).isEqualTo(204);
             assertThat(json(api.get(host + "/switches/wharf-b-" + suffix)).path("attached").findValuesAsString("containerId"))
